@@ -1,0 +1,190 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  environmentFor,
+  type PlatformSettings,
+  SERVICE_NAMES,
+  type ServiceName,
+  serviceDir,
+} from './services.ts';
+
+// Runs each service as its own process (as in production: separate processes talking over
+// NATS and HTTP), waits until each is ready, restarts one that dies, and stops them all in
+// order on request: the gateway first, so no new work arrives while the others finish.
+
+export interface SupervisorOptions {
+  settings: PlatformSettings;
+  /** Where each service's full log goes (one file per service). */
+  logDir: string;
+  /** Print a one-line summary of each log line to this stream (the start command's terminal). */
+  echo?: NodeJS.WritableStream;
+  restartOnExit?: boolean;
+  readyTimeoutMs?: number;
+}
+
+interface Managed {
+  name: ServiceName;
+  child?: ChildProcess;
+  log: WriteStream;
+  restarts: number;
+  stopping: boolean;
+  /** Variables for this start only (the fault-injection suite's failpoints). */
+  env?: Record<string, string>;
+}
+
+const LEVELS: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
+
+function summarise(name: string, line: string) {
+  try {
+    const entry = JSON.parse(line) as {
+      level?: number;
+      msg?: string;
+      err?: { message?: string };
+      error?: string;
+    };
+    const detail = entry.err?.message ?? entry.error;
+    return `[${name}] ${LEVELS[entry.level ?? 30] ?? 'info'} ${entry.msg ?? ''}${detail ? `: ${detail}` : ''}`;
+  } catch {
+    return `[${name}] ${line}`;
+  }
+}
+
+async function waitUntilReady(
+  name: ServiceName,
+  port: number,
+  host: string,
+  deadline: number,
+  child: () => ChildProcess | undefined,
+) {
+  while (Date.now() < deadline) {
+    const process = child();
+    // A process killed by a signal has no exit code, only its signal.
+    if (process && (process.exitCode !== null || process.signalCode !== null)) {
+      const how = process.signalCode ?? `with code ${process.exitCode}`;
+      throw new Error(`${name} exited ${how} while starting; see its log`);
+    }
+    const ok = await fetch(`http://${host}:${port}/ready`, { signal: AbortSignal.timeout(1000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${name} was not ready on port ${port} in time; see its log`);
+}
+
+export async function startSupervisor(options: SupervisorOptions) {
+  const { settings } = options;
+  mkdirSync(options.logDir, { recursive: true });
+  const managed = new Map<ServiceName, Managed>(
+    SERVICE_NAMES.map((name) => [
+      name,
+      {
+        name,
+        log: createWriteStream(join(options.logDir, `${name}.log`), { flags: 'a' }),
+        restarts: 0,
+        stopping: false,
+      },
+    ]),
+  );
+
+  function launch(m: Managed) {
+    const child = spawn(process.execPath, ['--import', '@onego/telemetry/register', 'src/main.ts'], {
+      cwd: serviceDir(m.name),
+      env: { ...process.env, ...environmentFor(m.name, settings), ...m.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    m.child = child;
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.pipe(m.log, { end: false });
+      if (options.echo) {
+        const echo = options.echo;
+        createInterface({ input: stream }).on('line', (line) => echo.write(`${summarise(m.name, line)}\n`));
+      }
+    }
+    child.on('exit', (code, signal) => {
+      if (m.stopping || !options.restartOnExit) return;
+      m.restarts += 1;
+      const delay = Math.min(10_000, 500 * 2 ** Math.min(m.restarts, 5));
+      options.echo?.write(`[supervisor] ${m.name} exited (${signal ?? code}); restarting in ${delay} ms\n`);
+      setTimeout(() => {
+        if (!m.stopping) launch(m);
+      }, delay).unref();
+    });
+  }
+
+  async function stopOne(m: Managed) {
+    m.stopping = true;
+    const child = m.child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    m.log.end();
+  }
+
+  async function stop() {
+    // Every service is stopping from now on: one that exits first (Ctrl-C reaches the whole
+    // process group) must not be restarted.
+    for (const m of managed.values()) m.stopping = true;
+    const gateway = managed.get('gateway');
+    if (gateway) await stopOne(gateway);
+    await Promise.all([...managed.values()].filter((m) => m.name !== 'gateway').map(stopOne));
+  }
+
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
+  try {
+    const backends = [...managed.values()].filter((m) => m.name !== 'gateway');
+    for (const m of backends) launch(m);
+    await Promise.all(
+      backends.map((m) =>
+        waitUntilReady(m.name, settings.ports[m.name], settings.host, deadline, () => m.child),
+      ),
+    );
+    const gateway = managed.get('gateway') as Managed;
+    launch(gateway);
+    await waitUntilReady('gateway', settings.ports.gateway, settings.host, deadline, () => gateway.child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    stop,
+    /** The process of one service, for tests that stop or kill it. */
+    processOf: (name: ServiceName) => managed.get(name)?.child,
+    /** Sends a signal to one service (SIGKILL, SIGSTOP, SIGCONT: fault injection); false if it is not running. */
+    signal(name: ServiceName, signal: NodeJS.Signals) {
+      const child = managed.get(name)?.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return false;
+      return child.kill(signal);
+    },
+    /**
+     * Stops one service (if it still runs) and starts it again, with `env` added for this start
+     * only (a later restart without it drops it); resolves once it is ready.
+     */
+    async restart(name: ServiceName, env?: Record<string, string>) {
+      const m = managed.get(name) as Managed;
+      await stopOne(m);
+      m.stopping = false;
+      m.env = env;
+      m.log = createWriteStream(join(options.logDir, `${name}.log`), { flags: 'a' });
+      launch(m);
+      await waitUntilReady(name, settings.ports[name], settings.host, Date.now() + 60_000, () => m.child);
+    },
+  };
+}
+
+export type Supervisor = Awaited<ReturnType<typeof startSupervisor>>;

@@ -1,0 +1,79 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError } from './errors.ts';
+
+// What a service refuses before a route sees the request, each with an answer that says what
+// is wrong: a URL that does not decode, bytes that are not HTTP, a client too slow, a body
+// declared larger than the route takes.
+
+/**
+ * A refused body is still read (and thrown away) when it comes from the loopback gateway and is
+ * no larger than this: the gateway is still sending it, and if the connection closed under it,
+ * the caller would get the gateway's 503 instead of our 413. Larger ones close the connection.
+ */
+export const DRAIN_REFUSED_BODY_BYTES = 8 * 1024 * 1024;
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/** Whether a refused request's body should be drained (keeping the connection) rather than cut. */
+export function drainsRefusedBody(request: FastifyRequest) {
+  const declared = request.headers['content-length'];
+  const fromLoopback = LOOPBACK.test(request.socket.remoteAddress ?? '');
+  return fromLoopback && (declared === undefined || Number(declared) <= DRAIN_REFUSED_BODY_BYTES);
+}
+
+/** A body announced larger than the route takes is refused before a byte of it is read. */
+export function refuseDeclaredOversize(app: FastifyInstance) {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const declared = Number(request.headers['content-length']);
+    const limit = request.routeOptions.bodyLimit;
+    if (!limit || !(declared > limit)) return;
+    if (!drainsRefusedBody(request)) reply.header('connection', 'close');
+    throw new HttpError(413, `the body is ${declared} bytes; this route takes at most ${limit}`);
+  });
+}
+
+/**
+ * Node has already answered `Expect: 100-continue` on this hop (it sends 100 Continue itself).
+ * Passed on, the header makes the gateway's proxy (undici) refuse the request: a 500 for any
+ * client that sends it, as curl does for bodies over 1 MB and .NET's HttpClient for every POST.
+ */
+export function forgetAnsweredExpectation(app: FastifyInstance) {
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    delete request.raw.headers.expect;
+  });
+}
+
+/** Fastify's own answers for URLs its router cannot take (they bypass the error handler). */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return reply.code(414).send({ error: 'a segment of the URL path is longer than 100 characters' });
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return reply.code(400).send({ error: 'the URL path does not decode: a percent-escape is not UTF-8' });
+  }
+  return reply.code(error.statusCode ?? 400).send({ error: error.message });
+}
+
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'the request did not arrive in time: send it faster'],
+  HPE_HEADER_OVERFLOW: [431, 'the request line and headers are larger than 16 KB'],
+  HPE_URI_TOO_LONG: [414, 'the URL is too long'],
+};
+
+/** Bytes that are not an HTTP request (or arrive too slowly): answered on the socket, then closed. */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [
+    400,
+    `the request is not valid HTTP (${error.code ?? 'unreadable'})`,
+  ];
+  const body = JSON.stringify({ error: message });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}

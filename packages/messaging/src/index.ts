@@ -1,0 +1,40 @@
+// @onego/messaging: JetStream set-up, the transactional outbox and its relay, and idempotent
+// consumers with dead letters, carrying W3C trace context in NATS headers.
+
+export {
+  type ConsumerDefinition,
+  type ConsumerDeps,
+  deadLetterAad,
+  type EventUnion,
+  type MessageMeta,
+  startConsumer,
+} from './consumer.ts';
+export { type DeadLetterDeps, listDeadLetters, replayDeadLetter } from './dead-letters.ts';
+export { PoisonMessageError, TransientError } from './errors.ts';
+export { createEvent, type EventOptions } from './events.ts';
+export {
+  createFailpoints,
+  FAILPOINT_NAMES,
+  type FailpointName,
+  failpoint,
+  parseFailpoints,
+  seededRandom,
+} from './failpoints.ts';
+export { backoffMs, type Logger, silentLogger, sleep } from './logger.ts';
+export { observeMessaging } from './metrics.ts';
+export {
+  type ConsumerSpec,
+  connectNats,
+  defaultAckWaitMs,
+  ensureConsumer,
+  ensureStreams,
+  type Nats,
+  type NatsOptions,
+} from './nats.ts';
+export { createOutbox, type Outbox, outboxAad } from './outbox.ts';
+export { publishEvent, publishTraced } from './publish.ts';
+export { type LostEvents, republishLostEvents, subjectsPattern } from './recovery.ts';
+export { type RelayOptions, startOutboxRelay } from './relay.ts';
+export { openServiceRuntime, type ServiceRuntime, type ServiceRuntimeOptions } from './runtime.ts';
+export { type MessagingTables, messagingTables } from './tables.ts';
+export { contextFromHeaders, currentTraceHeaders, messagingSpan } from './trace.ts';

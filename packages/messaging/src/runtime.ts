@@ -1,0 +1,108 @@
+import { createNamespace, type MessageContract, type Namespace } from '@onego/contracts';
+import { applyMigrations, type DatabaseHandle, openDatabase } from '@onego/db';
+import { type MasterKeyRing, openVault, type Vault } from '@onego/vault';
+import { type ConsumerDefinition, startConsumer } from './consumer.ts';
+import type { Logger } from './logger.ts';
+import { connectNats, ensureStreams, type Nats } from './nats.ts';
+import { createOutbox, type Outbox } from './outbox.ts';
+import { republishLostEvents } from './recovery.ts';
+import { startOutboxRelay } from './relay.ts';
+import type { MessagingTables } from './tables.ts';
+
+// What every OneGo service that owns tables and speaks NATS does at start and stop, in one
+// place: migrations (under an advisory lock), the pool, NATS and its streams (re-publishing what
+// a recreated stream lost), the outbox relay and the consumers; then stop in the reverse order
+// so nothing in flight is cut off.
+
+export interface ServiceRuntimeOptions {
+  name: string;
+  /** The service's own Postgres schema, and the folder of its checked-in migrations. */
+  schema: string;
+  migrationsFolder: string;
+  tables: MessagingTables;
+  databaseUrl: string;
+  natsUrl: string;
+  natsNamespace: string;
+  natsUser?: string;
+  natsPassword?: string;
+  /** Master keys that wrap the service's data keys (personal data is sealed at rest). */
+  masterKeys: MasterKeyRing;
+  logger: Logger;
+  poolSize?: number;
+}
+
+export interface ServiceRuntime extends DatabaseHandle {
+  nats: Nats;
+  namespace: Namespace;
+  outbox: Outbox;
+  vault: Vault;
+  /** Starts the outbox relay and the consumers; call once routes and handlers are ready. */
+  start(consumers: ConsumerDefinition<MessageContract>[]): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function openServiceRuntime(options: ServiceRuntimeOptions): Promise<ServiceRuntime> {
+  await applyMigrations(options.databaseUrl, { schema: options.schema, folder: options.migrationsFolder });
+  const database = openDatabase(options.databaseUrl, {
+    max: options.poolSize ?? 10,
+    applicationName: options.name,
+  });
+  const nats = await connectNats({
+    url: options.natsUrl,
+    name: options.name,
+    // With credentials, replies come on the service's own inbox prefix: its permissions allow
+    // `_INBOX_<name>.>` and no other service's replies.
+    ...(options.natsUser && {
+      user: options.natsUser,
+      pass: options.natsPassword,
+      inboxPrefix: `_INBOX_${options.natsUser}`,
+    }),
+  });
+  const namespace = createNamespace(options.natsNamespace);
+  await ensureStreams(nats.jsm, namespace.streams());
+  await republishLostEvents({
+    sql: database.sql,
+    schema: options.schema,
+    jsm: nats.jsm,
+    streams: namespace.streams(),
+    logger: options.logger,
+  });
+  const vault = await openVault({
+    sql: database.sql,
+    schema: options.schema,
+    masterKeys: options.masterKeys,
+  });
+  const outbox = createOutbox({
+    tables: options.tables,
+    schema: options.schema,
+    namespace,
+    source: `/onego/${options.name}`,
+    vault,
+  });
+  const running: { stop(): Promise<void> }[] = [];
+  return {
+    ...database,
+    nats,
+    namespace,
+    outbox,
+    vault,
+    async start(consumers) {
+      running.push(
+        startOutboxRelay({
+          sql: database.sql,
+          schema: options.schema,
+          js: nats.js,
+          vault,
+          logger: options.logger,
+        }),
+      );
+      const deps = { nats, db: database.db, tables: options.tables, logger: options.logger, vault };
+      for (const consumer of consumers) running.push(await startConsumer(deps, consumer));
+    },
+    async stop() {
+      await Promise.all(running.map((r) => r.stop()));
+      await nats.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
+import { eventually } from '@onego/testing';
+import { eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOutbox, startOutboxRelay } from '../src/index.ts';
+import { type Harness, quietLogger, startHarness, widgetRenamed } from './fixture/harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+async function publishedEvents() {
+  // An ephemeral consumer reads back everything the stream holds for the fixture subject.
+  const info = await h.nats.jsm.consumers.add(h.stream, {
+    ack_policy: AckPolicy.None,
+    deliver_policy: DeliverPolicy.All,
+    filter_subject: h.namespace.filter(widgetRenamed),
+  });
+  const consumer = await h.nats.js.consumers.get(h.stream, info.name);
+  const batch = await consumer.fetch({ max_messages: 100, expires: 1000 });
+  const events: { id: string; data: { name: string } }[] = [];
+  for await (const m of batch) events.push(m.json());
+  return events;
+}
+
+describe('the transactional outbox', () => {
+  it('publishes what committed and nothing that rolled back', async () => {
+    // Given an outbox and its relay
+    const outbox = createOutbox({
+      tables: h.schema,
+      schema: 'messaging_fixture',
+      namespace: h.namespace,
+      source: '/tests',
+      vault: h.vault,
+    });
+    const relay = startOutboxRelay({
+      sql: h.sql,
+      schema: 'messaging_fixture',
+      js: h.nats.js,
+      vault: h.vault,
+      logger: quietLogger,
+    });
+    const kept = randomUUID();
+    const rolledBack = randomUUID();
+
+    // When one transaction commits a state change with its event, and another rolls back
+    await h.db.transaction(async (tx) => {
+      await tx.insert(h.schema.widgets).values({ id: kept, name: 'kept' });
+      await outbox.enqueue(tx, widgetRenamed, { widgetId: kept, name: 'kept', lane: 'outbox' });
+    });
+    await h.db
+      .transaction(async (tx) => {
+        await tx.insert(h.schema.widgets).values({ id: rolledBack, name: 'rolled back' });
+        await outbox.enqueue(tx, widgetRenamed, {
+          widgetId: rolledBack,
+          name: 'rolled back',
+          lane: 'outbox',
+        });
+        throw new Error('abort');
+      })
+      .catch(() => {});
+
+    // Then only the committed event reaches JetStream, and its outbox row is marked published
+    await eventually(
+      async () => {
+        const rows = await h.db.select().from(h.schema.outbox).where(isNull(h.schema.outbox.publishedAt));
+        return rows.length === 0 ? true : undefined;
+      },
+      10_000,
+      'the outbox to drain',
+    );
+    const events = await publishedEvents();
+    expect(events.map((e) => e.data.name)).toEqual(['kept']);
+    const [row] = await h.db
+      .select()
+      .from(h.schema.outbox)
+      .where(eq(h.schema.outbox.id, events[0]?.id ?? ''));
+    expect(row?.publishedAt).toBeInstanceOf(Date);
+    await relay.stop();
+  });
+
+  it('refuses to enqueue an event whose data breaks its contract', async () => {
+    const outbox = createOutbox({
+      tables: h.schema,
+      schema: 'messaging_fixture',
+      namespace: h.namespace,
+      source: '/tests',
+      vault: h.vault,
+    });
+    await expect(
+      h.db.transaction((tx) =>
+        outbox.enqueue(tx, widgetRenamed, { widgetId: 'not-a-uuid', name: '', lane: 'outbox' }),
+      ),
+    ).rejects.toThrow(/refusing to emit an invalid onego.test-widget.renamed.v1: widgetId/);
+  });
+});

@@ -1,0 +1,1 @@
+CREATE INDEX "applications_open_submitted_idx" ON "applications"."applications" USING btree ("submitted_at","id") WHERE status in ('in-progress', 'action-required');

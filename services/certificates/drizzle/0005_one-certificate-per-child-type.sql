@@ -1,0 +1,1 @@
+ALTER TABLE "certificates"."certificates" ADD CONSTRAINT "certificates_one_per_child_type" UNIQUE("application_id","child_index","certificate_type","version");

@@ -1,0 +1,1 @@
+ALTER TABLE "department_adapters"."dispatches" ADD COLUMN "headers" jsonb DEFAULT '{}'::jsonb NOT NULL;

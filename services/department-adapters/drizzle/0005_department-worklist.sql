@@ -1,0 +1,1 @@
+CREATE INDEX "exchanges_department_requested_idx" ON "department_adapters"."exchanges" USING btree ("department","requested_at" DESC NULLS LAST);

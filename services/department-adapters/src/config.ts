@@ -1,0 +1,49 @@
+import { env, loadConfig } from '@onego/config';
+import { identitySettings } from '@onego/http';
+import { z } from 'zod';
+import { parseTransport } from './domain/transport.ts';
+
+const ms = (fallback: number) => z.coerce.number().int().min(1).max(3_600_000).default(fallback);
+
+export function loadDepartmentAdaptersConfig(source: Record<string, string | undefined> = process.env) {
+  return loadConfig(
+    {
+      PORT: env.port(8084),
+      HOST: env.host(),
+      LOG_LEVEL: env.logLevel(),
+      DATABASE_URL: env.postgresUrl(),
+      NATS_URL: env.natsUrl(),
+      NATS_NAMESPACE: env.natsNamespace(),
+      ...identitySettings,
+      NATS_USER: env.natsUser(),
+      NATS_PASSWORD: env.natsPassword(),
+      /** Which departments are reached over NATS and which over HTTP: `department=nats|http,…`. */
+      DEPARTMENT_TRANSPORT: z
+        .string()
+        .default('')
+        .transform((text, ctx) => {
+          const parsed = parseTransport(text);
+          if (typeof parsed === 'string') {
+            ctx.addIssue({ code: 'custom', message: parsed });
+            return z.NEVER;
+          }
+          return parsed;
+        }),
+      /** Where the HTTP-style departments' APIs are: `<base>/<department>/api/v1/…`. */
+      DEPARTMENT_HTTP_BASE_URL: env.url().default('http://127.0.0.1:8085'),
+      /** One call to a department's HTTP API gives up after this long (then retries later). */
+      DEPARTMENT_HTTP_TIMEOUT_MS: ms(5000),
+      /** Backoff with full jitter between retries: the first ceiling, and the largest. */
+      DEPARTMENT_HTTP_RETRY_BASE_MS: ms(1000),
+      DEPARTMENT_HTTP_RETRY_MAX_MS: ms(60_000),
+      /** How often to ask an HTTP-style department whether it has decided. */
+      DEPARTMENT_HTTP_POLL_MS: ms(1000),
+      /** Circuit breaker per department: consecutive failures that open it, and the cool-down. */
+      DEPARTMENT_BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
+      DEPARTMENT_BREAKER_COOLDOWN_MS: ms(30_000),
+    },
+    source,
+  );
+}
+
+export type DepartmentAdaptersConfig = ReturnType<typeof loadDepartmentAdaptersConfig>;

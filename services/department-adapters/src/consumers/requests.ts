@@ -1,0 +1,103 @@
+import {
+  type Department,
+  type DepartmentPayload,
+  departmentContracts,
+  itemRequested,
+} from '@onego/contracts';
+import { type ConsumerDefinition, currentTraceHeaders, PoisonMessageError } from '@onego/messaging';
+import { and, eq } from 'drizzle-orm';
+import { cancelledItems, dispatches, exchanges } from '../db/schema.ts';
+import { issuesOf } from '../decisions.ts';
+import { sealBody } from '../dispatch/body.ts';
+import { caseRefOf, idempotencyKeyOf } from '../domain/case-ref.ts';
+import { translateRequest } from '../domain/translators.ts';
+import { type AdapterDeps, translated } from './deps.ts';
+
+// Canonical requests out to a department, in its vocabulary: on its NATS stream (through the
+// outbox) or, for an HTTP-style department, as a call for the dispatcher to make. Either way
+// in the consumer's transaction, together with the exchange row.
+
+export function requestConsumer<D extends Department>(
+  department: D,
+  { outbox, namespace, clock, logger, transport, vault }: AdapterDeps,
+): ConsumerDefinition<typeof itemRequested> {
+  const contract = departmentContracts[department].request;
+  return {
+    stream: namespace.streamOf(itemRequested),
+    durable: `adapter-${department}-requests`,
+    filterSubject: namespace.filter(itemRequested, department),
+    contracts: [itemRequested],
+    async handle(event, tx) {
+      const item = event.data;
+      if (item.department !== department) {
+        throw new PoisonMessageError(`a ${item.department} item reached the ${department} adapter`);
+      }
+      const attempt = item.attempt ?? 1;
+      const caseRef = caseRefOf(department, item.itemId, attempt);
+      const request = translated(() =>
+        translateRequest(department, item.payload as DepartmentPayload<D>, {
+          caseRef,
+          requestedAt: event.time,
+          attachments: item.attachments,
+        }),
+      );
+      const checked = contract.schema.safeParse(request);
+      if (!checked.success) {
+        throw new PoisonMessageError(`cannot be sent as ${contract.type}: ${issuesOf(checked.error)}`);
+      }
+      const [withdrawn] = await tx
+        .select()
+        .from(cancelledItems)
+        .where(eq(cancelledItems.itemId, item.itemId));
+      if (withdrawn) {
+        logger.info({ department, itemId: item.itemId, attempt }, 'request for a withdrawn item; not sent');
+        return;
+      }
+      // A second request for an attempt already sent (under another event id: the applications
+      // service chasing an item left without an answer) sends nothing new, except to an
+      // event-native department whose answer never came back: it is asked again under the same
+      // case reference (a department decides a case once; a second answer is ignored here). An
+      // HTTP department's calls are kept in `dispatches` and need no repeat.
+      const via = transport[department];
+      const created = await tx
+        .insert(exchanges)
+        .values({
+          itemId: item.itemId,
+          attempt,
+          applicationId: item.applicationId,
+          department,
+          itemKey: item.itemKey,
+          childIndex: item.childIndex,
+          caseRef,
+          transport: via,
+          requestedAt: clock(),
+        })
+        .onConflictDoNothing()
+        .returning({ itemId: exchanges.itemId });
+      if (created.length === 0) {
+        const [sent] = await tx
+          .select()
+          .from(exchanges)
+          .where(and(eq(exchanges.itemId, item.itemId), eq(exchanges.attempt, attempt)));
+        if (sent?.transport === 'nats' && !sent.decidedAt && !sent.cancelledAt) {
+          logger.info({ department, caseRef }, 'no answer yet to a case asked for again; sending it again');
+          await outbox.enqueue(tx, contract, checked.data, { subject: caseRef });
+        }
+        return;
+      }
+      if (via === 'nats') {
+        await outbox.enqueue(tx, contract, checked.data, { subject: caseRef });
+        return;
+      }
+      await tx.insert(dispatches).values({
+        department,
+        headers: currentTraceHeaders(),
+        caseRef,
+        kind: 'submit',
+        bodySealed: sealBody(vault, caseRef, 'submit', checked.data as Record<string, unknown>),
+        idempotencyKey: idempotencyKeyOf(item.itemId, attempt, 'submit'),
+        dueAt: clock(),
+      });
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { Department } from '@onego/contracts';
+import type { Database, Transaction } from '@onego/db';
+import { deadLetterAad } from '@onego/messaging';
+import type { Vault } from '@onego/vault';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { deadLetters, dispatches } from '../db/schema.ts';
+
+// The dispatch table's own operations: claiming due calls for a department, and loading the
+// one being settled, which only its claimant may do.
+
+export type Dispatch = typeof dispatches.$inferSelect;
+
+/**
+ * Claims up to `limit` due calls of a department. Claiming leases a row: its `due_at` moves past
+ * the call's longest possible duration, so no other worker takes it meanwhile, and a worker
+ * that dies mid-call leaves it due again when the lease runs out.
+ */
+export async function claimDue(
+  db: Database,
+  department: Department,
+  options: { now: Date; limit: number; leaseMs: number },
+): Promise<Dispatch[]> {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: dispatches.id })
+      .from(dispatches)
+      .where(
+        and(
+          eq(dispatches.department, department),
+          eq(dispatches.status, 'pending'),
+          lte(dispatches.dueAt, options.now),
+        ),
+      )
+      .orderBy(asc(dispatches.dueAt))
+      .limit(options.limit)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return [];
+    return tx
+      .update(dispatches)
+      .set({
+        dueAt: new Date(options.now.getTime() + options.leaseMs),
+        claim: sql`gen_random_uuid()`,
+        calls: sql`${dispatches.calls} + 1`,
+      })
+      .where(
+        inArray(
+          dispatches.id,
+          due.map((d) => d.id),
+        ),
+      )
+      .returning();
+  });
+}
+
+/** The claimed row, locked, if it is still pending under this claim (not withdrawn, not re-claimed). */
+export async function reclaim(tx: Transaction, row: Dispatch): Promise<Dispatch | undefined> {
+  if (!row.claim) return undefined;
+  const [current] = await tx
+    .select()
+    .from(dispatches)
+    .where(and(eq(dispatches.id, row.id), eq(dispatches.claim, row.claim), eq(dispatches.status, 'pending')))
+    .for('update');
+  return current;
+}
+
+/** An answer no one can use: kept with the department's exact words for an operator. */
+export async function setAside(
+  tx: Transaction,
+  vault: Vault,
+  row: Dispatch,
+  detail: { type: string; error: string; subject: string; payload: string; now: Date },
+) {
+  const place = { consumer: `adapter-${row.department}-http`, stream: 'http', streamSeq: row.id };
+  await tx
+    .insert(deadLetters)
+    .values({
+      ...place,
+      subject: detail.subject,
+      messageId: row.idempotencyKey,
+      type: detail.type,
+      deliveries: row.calls,
+      reason: 'poison',
+      error: detail.error.slice(0, 2000),
+      // The department's exact words may hold personal data: sealed like every dead letter.
+      payload: vault.seal(detail.payload, deadLetterAad(place)),
+      headers: {},
+    })
+    .onConflictDoNothing();
+  await tx
+    .update(dispatches)
+    .set({ status: 'failed', completedAt: detail.now, lastError: detail.error.slice(0, 500) })
+    .where(eq(dispatches.id, row.id));
+}

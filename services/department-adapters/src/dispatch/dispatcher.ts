@@ -1,0 +1,147 @@
+import { DEPARTMENTS, type Department } from '@onego/contracts';
+import type { Database } from '@onego/db';
+import { contextFromHeaders, failpoint, sleep } from '@onego/messaging';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { RetryPolicy } from '../domain/backoff.ts';
+import { type BreakerPolicy, type CircuitBreaker, createCircuitBreaker } from '../domain/circuit-breaker.ts';
+import type { DepartmentApi } from '../http/department-api.ts';
+import { openBody } from './body.ts';
+import { claimDue, type Dispatch, reclaim } from './claims.ts';
+import { type SettleDeps, settle } from './settle.ts';
+
+// The worker that makes the calls to HTTP-style departments: per department, behind its circuit
+// breaker, it claims the due calls, makes each outside any transaction, and settles each answer
+// in a transaction of its own. Several replicas may run it: claims skip each other's rows.
+
+export interface DispatcherOptions extends Omit<SettleDeps, 'retry' | 'pollMs'> {
+  db: Database;
+  api: DepartmentApi;
+  retry: RetryPolicy;
+  breaker: BreakerPolicy;
+  pollMs: number;
+  timeoutMs: number;
+  /** Sleep when nothing was due. */
+  idleMs?: number;
+  batchSize?: number;
+}
+
+const tracer = trace.getTracer('@onego/department-adapters');
+
+export function startDispatcher(options: DispatcherOptions) {
+  const { db, api, logger, clock } = options;
+  const idleMs = options.idleMs ?? 200;
+  const batchSize = options.batchSize ?? 16;
+  // Long enough for the call and its settlement; a crashed worker's claim lapses after it.
+  const leaseMs = options.timeoutMs * 2 + 1000;
+  const breakers = new Map<Department, CircuitBreaker>(
+    DEPARTMENTS.map((d) => [d, createCircuitBreaker(options.breaker, () => clock().getTime())]),
+  );
+  const stopping = new AbortController();
+
+  function track(department: Department, breaker: CircuitBreaker, failed: boolean) {
+    const before = breaker.state.state;
+    if (failed) breaker.failed();
+    else breaker.succeeded();
+    const after = breaker.state.state;
+    if (before !== after) logger.warn({ department, breaker: after }, `circuit breaker ${after}`);
+  }
+
+  /** Makes the call in the trace of the work that asked for it, so the department's side joins it. */
+  function call(department: Department, breaker: CircuitBreaker, row: Dispatch) {
+    const span = tracer.startSpan(
+      `${department} ${row.kind}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'onego.department': department, 'onego.case_ref': row.caseRef },
+      },
+      contextFromHeaders(row.headers),
+    );
+    return context.with(trace.setSpan(context.active(), span), async () => {
+      try {
+        await callAndSettle(department, breaker, row);
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  async function callAndSettle(department: Department, breaker: CircuitBreaker, row: Dispatch) {
+    const { answer, record } = await api.call(row.kind, department, row.caseRef, {
+      ...(row.bodySealed && { body: openBody(options.vault, row) }),
+      ...(row.kind !== 'poll' && { idempotencyKey: row.idempotencyKey }),
+    });
+    await failpoint('dispatcher.after-call-before-record');
+    track(department, breaker, answer.kind === 'retry-later');
+    try {
+      await db.transaction(async (tx) => {
+        const current = await reclaim(tx, row);
+        if (!current) {
+          logger.info(
+            { department, caseRef: row.caseRef, kind: row.kind },
+            'answer to a call no longer wanted',
+          );
+          return;
+        }
+        await settle(
+          tx,
+          { ...options, retry: options.retry, pollMs: options.pollMs },
+          current,
+          answer,
+          record,
+        );
+      });
+    } catch (error) {
+      // The claim lapses and the call is made again, with the same idempotency key.
+      logger.warn(
+        { department, caseRef: row.caseRef, error: String(error) },
+        'cannot record a department answer; will call again',
+      );
+    }
+  }
+
+  async function serve(department: Department): Promise<number> {
+    const breaker = breakers.get(department) as CircuitBreaker;
+    const permission = breaker.permit();
+    if (permission === 'none') return 0;
+    const rows = await claimDue(db, department, {
+      now: clock(),
+      limit: permission === 'probe' ? 1 : batchSize,
+      leaseMs,
+    }).catch((error: unknown) => {
+      if (permission === 'probe') breaker.probeUnused();
+      throw error;
+    });
+    if (rows.length === 0 && permission === 'probe') breaker.probeUnused();
+    await Promise.all(rows.map((row) => call(department, breaker, row)));
+    return rows.length;
+  }
+
+  const loop = (async () => {
+    let failures = 0;
+    while (!stopping.signal.aborted) {
+      try {
+        const calls = await Promise.all(DEPARTMENTS.map(serve));
+        failures = 0;
+        if (calls.every((n) => n === 0)) await sleep(idleMs, stopping.signal);
+      } catch (error) {
+        failures += 1;
+        logger.warn({ error: String(error) }, 'dispatcher cannot reach the database; will retry');
+        await sleep(Math.min(10_000, 250 * 2 ** Math.min(failures, 6)), stopping.signal);
+      }
+    }
+  })();
+
+  return {
+    breakerOf: (department: Department) => (breakers.get(department) as CircuitBreaker).state,
+    /** Stops after the calls in flight are settled; due rows wait for the next start. */
+    async stop() {
+      stopping.abort();
+      await loop;
+    },
+  };
+}
+
+export type Dispatcher = ReturnType<typeof startDispatcher>;

@@ -1,0 +1,1 @@
+ALTER TABLE "department_simulators"."pending_answers" ADD COLUMN "headers" jsonb DEFAULT '{}'::jsonb NOT NULL;
