@@ -55,6 +55,13 @@ describe('distributed tracing', () => {
         (s) => s.traceId === traceId && s.name.endsWith('onego.application.completed.v1 publish'),
       );
     for (let i = 0; i < 50 && !completedIn(); i++) await new Promise((r) => setTimeout(r, 100));
+    // Each service exports on its own schedule: wait (bounded) until no span's parent is missing
+    const orphans = () => {
+      const spans = receiver.spans.filter((s) => s.traceId === traceId);
+      const known = new Set(spans.map((s) => s.spanId));
+      return spans.filter((s) => s.parentSpanId && !known.has(s.parentSpanId));
+    };
+    for (let i = 0; i < 100 && orphans().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
     const trace = receiver.spans.filter((s) => s.traceId === traceId);
 
     const services = new Set(trace.map((s) => s.service));
