@@ -1,9 +1,10 @@
 import type { Database } from '@onego/db';
-import { type Logger, sleep } from '@onego/messaging';
+import type { Logger } from '@onego/messaging';
 import { and, eq, gte, isNotNull, lt, or } from 'drizzle-orm';
 import { items, timeline } from './db/schema.ts';
 import type { Transition } from './domain/orchestration.ts';
 import { chaseEffects } from './domain/reconciliation.ts';
+import { startPeriodic } from './periodic.ts';
 import type { ApplicationStore } from './store.ts';
 
 // The reconciler. Postgres is the system of record, JetStream only carries events: if an
@@ -77,27 +78,14 @@ export function startReconciler(options: {
   intervalMs: number;
   logger: Logger;
 }) {
-  const stopping = new AbortController();
-  const loop = (async () => {
-    while (!stopping.signal.aborted) {
-      try {
-        const chased = await chaseStaleItems(options.db, options.store, options.clock(), options.afterMs);
-        if (chased > 0) {
-          options.logger.warn(
-            { chased, afterMs: options.afterMs },
-            'items without an answer asked for again',
-          );
-        }
-      } catch (error) {
-        options.logger.warn({ error: String(error) }, 'reconciliation failed; will retry');
+  return startPeriodic({
+    ...options,
+    name: 'reconciliation',
+    async round() {
+      const chased = await chaseStaleItems(options.db, options.store, options.clock(), options.afterMs);
+      if (chased > 0) {
+        options.logger.warn({ chased, afterMs: options.afterMs }, 'items without an answer asked for again');
       }
-      await sleep(options.intervalMs, stopping.signal);
-    }
-  })();
-  return {
-    async stop() {
-      stopping.abort();
-      await loop;
     },
-  };
+  });
 }

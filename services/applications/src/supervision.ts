@@ -1,9 +1,9 @@
 import { ITEM_DEPARTMENT, type ItemKey, itemDeadlineWarning } from '@onego/contracts';
 import type { Database } from '@onego/db';
 import type { Logger, Outbox } from '@onego/messaging';
-import { sleep } from '@onego/messaging';
 import { sql } from 'drizzle-orm';
 import { chinaDate } from './domain/working-days.ts';
+import { startPeriodic } from './periodic.ts';
 import { record } from './timeline.ts';
 
 // The deadline sweeper. Warnings are rows with one key per (item, level): raising one is an
@@ -82,22 +82,12 @@ export function startDeadlineSupervision(options: {
   intervalMs: number;
   logger: Logger;
 }) {
-  const stopping = new AbortController();
-  const loop = (async () => {
-    while (!stopping.signal.aborted) {
-      try {
-        const raised = await raiseDueWarnings(options.db, options.outbox, options.clock());
-        if (raised > 0) options.logger.info({ raised }, 'deadline warnings raised');
-      } catch (error) {
-        options.logger.warn({ error: String(error) }, 'deadline sweep failed; will retry');
-      }
-      await sleep(options.intervalMs, stopping.signal);
-    }
-  })();
-  return {
-    async stop() {
-      stopping.abort();
-      await loop;
+  return startPeriodic({
+    ...options,
+    name: 'deadline sweep',
+    async round() {
+      const raised = await raiseDueWarnings(options.db, options.outbox, options.clock());
+      if (raised > 0) options.logger.info({ raised }, 'deadline warnings raised');
     },
-  };
+  });
 }

@@ -1,10 +1,10 @@
 import type { Database } from '@onego/db';
 import type { Logger } from '@onego/messaging';
-import { sleep } from '@onego/messaging';
 import { eq, inArray } from 'drizzle-orm';
 import { items } from './db/schema.ts';
 import { expireMaterials, MATERIALS_NOT_SUPPLIED } from './domain/corrections.ts';
 import { chinaDate } from './domain/working-days.ts';
+import { startPeriodic } from './periodic.ts';
 import type { ApplicationStore } from './store.ts';
 
 // Materials not supplied by their deadline: the item is rejected with that reason. The sweep
@@ -50,22 +50,12 @@ export function startMaterialsSweeper(options: {
   intervalMs: number;
   logger: Logger;
 }) {
-  const stopping = new AbortController();
-  const loop = (async () => {
-    while (!stopping.signal.aborted) {
-      try {
-        const rejected = await sweepOverdueMaterials(options.db, options.store, options.clock());
-        if (rejected > 0) options.logger.info({ rejected }, 'items rejected: materials not supplied in time');
-      } catch (error) {
-        options.logger.warn({ error: String(error) }, 'materials sweep failed; will retry');
-      }
-      await sleep(options.intervalMs, stopping.signal);
-    }
-  })();
-  return {
-    async stop() {
-      stopping.abort();
-      await loop;
+  return startPeriodic({
+    ...options,
+    name: 'materials sweep',
+    async round() {
+      const rejected = await sweepOverdueMaterials(options.db, options.store, options.clock());
+      if (rejected > 0) options.logger.info({ rejected }, 'items rejected: materials not supplied in time');
     },
-  };
+  });
 }
