@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { isTransientDatabaseError } from '@onego/db';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { drainsRefusedBody } from './guards.ts';
+import { drainsRefusedBody, lingerOnClose } from './guards.ts';
 
 // One error handler for every service: a 4xx names the field and the reason; a 5xx says only
 // that something went wrong (details go to the log); a database that is down is a 503 with
@@ -75,7 +75,10 @@ export function installErrorHandler(app: FastifyInstance) {
     const status = error.statusCode ?? 500;
     if (status < 500) {
       // Fastify's own 4xx (body too large, bad JSON, unsupported media type, rate limited).
-      if (status === 413 && drainsRefusedBody(request)) reply.removeHeader('connection');
+      if (status === 413) {
+        if (drainsRefusedBody(request)) reply.removeHeader('connection');
+        else lingerOnClose(request.raw.socket);
+      }
       return reply.code(status).send({ error: messageOf(error, status, request.headers['content-type']) });
     }
     request.log.error({ err: error }, 'request failed');

@@ -29,9 +29,32 @@ export function refuseDeclaredOversize(app: FastifyInstance) {
     const declared = Number(request.headers['content-length']);
     const limit = request.routeOptions.bodyLimit;
     if (!limit || !(declared > limit)) return;
-    if (!drainsRefusedBody(request)) reply.header('connection', 'close');
+    if (!drainsRefusedBody(request)) {
+      reply.header('connection', 'close');
+      lingerOnClose(request.raw.socket);
+    }
     throw new HttpError(413, `the body is ${declared} bytes; this route takes at most ${limit}`);
   });
+}
+
+/** How long a refused client may go on sending, discarded, after its answer and our FIN. */
+export const LINGER_MS = 2000;
+
+/**
+ * Closes the connection gently once the answer is sent (RFC 9112 §9.6, "lingering close"): a FIN
+ * first, then what the client is still sending is read and thrown away for a moment before the
+ * socket is destroyed. Destroyed at once, with the client's body still arriving, the kernel
+ * answers with a reset, which can wipe our 413 from the client's buffer before it reads it.
+ * Node calls `destroySoon` when a `connection: close` response has finished.
+ */
+export function lingerOnClose(socket: Socket, ms = LINGER_MS) {
+  (socket as Socket & { destroySoon: () => void }).destroySoon = () => {
+    socket.end();
+    socket.resume();
+    const timer = setTimeout(() => socket.destroy(), ms);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  };
 }
 
 /**
