@@ -23,10 +23,13 @@ const otlpValue = (v: OtlpValue) => v.stringValue ?? v.intValue ?? v.boolValue ?
 
 export async function startOtlpReceiver() {
   const spans: ReceivedSpan[] = [];
+  /** Every export exactly as it arrived (traces, metrics), for tests that read all of it. */
+  const exports: { path: string; body: string }[] = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (c: Buffer) => chunks.push(c));
     request.on('end', () => {
+      exports.push({ path: request.url ?? '', body: Buffer.concat(chunks).toString() });
       if (request.url === '/v1/traces') {
         const body = JSON.parse(Buffer.concat(chunks).toString() || '{}');
         for (const rs of body.resourceSpans ?? []) {
@@ -65,6 +68,7 @@ export async function startOtlpReceiver() {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     spans,
+    exports,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -17,6 +17,8 @@ export async function startTestPlatform(
     extraEnv?: Parameters<typeof startPlatform>[0]['settings']['extraEnv'];
     departmentTransport?: string;
     ownNats?: boolean;
+    /** The services' log level (default warn); the logs are in `${workDir}/logs` until stop(). */
+    logLevel?: string;
   } = {},
 ) {
   const database = await createTestDatabase('e2e');
@@ -31,7 +33,7 @@ export async function startTestPlatform(
         natsNamespace: namespace.prefix,
         ports: await freePorts(),
         host: '127.0.0.1',
-        logLevel: 'warn',
+        logLevel: options.logLevel ?? 'warn',
         // Two platforms at a time, beside the integration tests, on a server of 100 connections.
         databasePoolMax: 4,
         ...(options.extraEnv && { extraEnv: options.extraEnv }),
@@ -52,6 +54,8 @@ export async function startTestPlatform(
     simulatorsUrl: `http://127.0.0.1:${platform.settings.ports['department-simulators']}`,
     natsUrl: platform.settings.natsUrl,
     natsNamespace: platform.settings.natsNamespace,
+    /** The platform's temporary folder: the services' logs are in its logs/ until stop() removes it. */
+    workDir,
     platform,
     async stop() {
       await platform.stop();

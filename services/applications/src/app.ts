@@ -82,9 +82,10 @@ export async function buildApplicationsService(config: ApplicationsConfig) {
   const consents = createConsentStore(runtime.vault);
   const intake = createIntake({ db: runtime.db, store, calendar, clock });
   const routeDeps = { db: runtime.db, store, authenticate, clock, context };
+  const citizensOnly = requireScope(verify, 'citizen');
   bundleRoutes(app);
-  applicationRoutes(app, { ...routeDeps, intake, consents, documents });
-  consentRoutes(app, { ...routeDeps, consents, documents, citizensOnly: requireScope(verify, 'citizen') });
+  applicationRoutes(app, { ...routeDeps, intake, consents, documents, citizensOnly });
+  consentRoutes(app, { ...routeDeps, consents, documents, citizensOnly });
   clerkRoutes(app, {
     db: runtime.db,
     intake,

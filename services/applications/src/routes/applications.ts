@@ -18,6 +18,8 @@ export interface ApplicationRoutesDeps {
   consents: ConsentStore;
   documents: CallerDocuments;
   authenticate: (request: FastifyRequest) => Promise<void>;
+  /** A citizen's token only: 401 without a valid token, 403 for staff and department systems. */
+  citizensOnly: (request: FastifyRequest) => Promise<void>;
   clock: () => Date;
   context: () => ViewContext;
 }
@@ -46,16 +48,25 @@ export function applicationRoutes(app: OneGoApp, deps: ApplicationRoutesDeps) {
   app.post(
     '/api/applications',
     {
-      onRequest: deps.authenticate,
+      // Citizens only: an application submitted with a staff token would belong to the staff
+      // account, with no consent of the parents recorded (the access matrix found clerks and
+      // operators getting 202). A clerk at a window applies with POST /api/clerk/applications.
+      onRequest: deps.citizensOnly,
       schema: {
         tags: ['applications'],
         summary: 'Submit one form for a bundle; the departments’ items start at once',
         description:
-          'Called by a signed-in citizen, for themselves (a clerk at a window uses POST /api/clerk/applications). Validated field by field (400 names each field and reason). With an Idempotency-Key header, the same key returns the same application.',
+          'Called by a signed-in citizen, for themselves: citizens only (403 for clerks, operators and department systems; a clerk at a window uses POST /api/clerk/applications). Validated field by field (400 names each field and reason). With an Idempotency-Key header, the same key returns the same application.',
         security: [{ bearer: [] }],
         headers: idempotencyHeaders,
         body: submissionSchema,
-        response: { 202: accepted, 400: issuesSchema, 401: issuesSchema, 409: issuesSchema },
+        response: {
+          202: accepted,
+          400: issuesSchema,
+          401: issuesSchema,
+          403: issuesSchema,
+          409: issuesSchema,
+        },
       },
     },
     async (request, reply) => {

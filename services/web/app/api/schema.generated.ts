@@ -75,7 +75,7 @@ export type paths = {
     put?: never;
     /**
      * Submit one form for a bundle; the departments’ items start at once
-     * @description Called by a signed-in citizen, for themselves (a clerk at a window uses POST /api/clerk/applications). Validated field by field (400 names each field and reason). With an Idempotency-Key header, the same key returns the same application.
+     * @description Called by a signed-in citizen, for themselves: citizens only (403 for clerks, operators and department systems; a clerk at a window uses POST /api/clerk/applications). Validated field by field (400 names each field and reason). With an Idempotency-Key header, the same key returns the same application.
      */
     post: {
       parameters: {
@@ -231,6 +231,21 @@ export type paths = {
         };
         /** @description Default Response */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string;
+              issues?: {
+                message: string;
+                path: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
           headers: {
             [name: string]: unknown;
           };
