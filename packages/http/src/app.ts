@@ -13,6 +13,7 @@ import {
   forgetAnsweredExpectation,
   frameworkErrors,
   refuseDeclaredOversize,
+  refuseNulCharacters,
 } from './guards.ts';
 
 export interface HttpAppOptions {
@@ -54,6 +55,7 @@ export async function createHttpApp(options: HttpAppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   refuseDeclaredOversize(app);
+  refuseNulCharacters(app);
   forgetAnsweredExpectation(app);
 
   // Name the HTTP server span after the route template, as the HTTP semantic conventions ask.

@@ -36,7 +36,11 @@ function issuesOf(
     const base = [where && where !== 'body' ? where : '', dotted(v.instancePath)].filter(Boolean).join('.');
     const keys = (v.params as { keys?: string[] }).keys;
     if (v.keyword === 'unrecognized_keys' && keys) {
-      return keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: 'is not a known field' }));
+      // An empty field name is shown quoted, so the path still names something.
+      return keys.map((k) => {
+        const name = k === '' ? '""' : k;
+        return { path: base ? `${base}.${name}` : name, message: 'is not a known field' };
+      });
     }
     return [{ path: base || (where ?? 'body'), message: v.message ?? 'is invalid' }];
   });

@@ -100,3 +100,43 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   }
   socket.destroy(error);
 }
+
+const NUL = '\u0000';
+const MAX_DEPTH = 64;
+
+/** Where in a parsed value a string (or a field name) holds NUL, as dotted paths. */
+export function nulPaths(value: unknown, path: string, depth = 0, seen = new WeakSet<object>()): string[] {
+  if (typeof value === 'string') return value.includes(NUL) ? [path] : [];
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value))
+    return value.flatMap((v, i) => nulPaths(v, path ? `${path}.${i}` : String(i), depth + 1, seen));
+  // A Buffer, a stream (a proxied or multipart body): not parsed fields.
+  if (ArrayBuffer.isView(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return [];
+  if (seen.has(value)) return [];
+  seen.add(value);
+  return Object.entries(value).flatMap(([key, v]) => {
+    const at = path ? `${path}.${key}` : key;
+    return key.includes(NUL) ? [at] : nulPaths(v, at, depth + 1, seen);
+  });
+}
+
+/**
+ * PostgreSQL cannot store NUL in text: a field holding it would reach the database and fail
+ * there as a 500. Refused before validation, naming the field (body fields by their own name,
+ * as validation names them).
+ */
+export function refuseNulCharacters(app: FastifyInstance) {
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    const paths = [
+      ...nulPaths(request.body, ''),
+      ...nulPaths(request.query, 'querystring'),
+      ...nulPaths(request.params, 'params'),
+    ].map((path) => path || 'body');
+    if (paths.length === 0) return;
+    throw new HttpError(
+      400,
+      'invalid request',
+      paths.map((path) => ({ path, message: 'holds a NUL character (\\u0000), which no field accepts' })),
+    );
+  });
+}
