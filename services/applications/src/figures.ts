@@ -25,14 +25,21 @@ export interface Figures {
   }[];
 }
 
-export async function platformFigures(db: Database): Promise<Figures> {
+/** The figures of one region (an operator's), or of all regions (a supervisor's) when undefined. */
+export async function platformFigures(db: Database, region?: string): Promise<Figures> {
+  const ofRegion = region === undefined ? sql`true` : sql`region = ${region}`;
+  const itemsOfRegion =
+    region === undefined
+      ? sql`true`
+      : sql`application_id in (select id from applications.applications where region = ${region})`;
   const [totals] = (await db.execute(sql`
     select count(*)::int as accepted,
            count(*) filter (where status = 'completed')::int as completed,
            count(*) filter (where status = 'completed'
                             and (completed_at at time zone 'Asia/Shanghai')::date <= due_date)::int as on_time,
            count(*) filter (where status = 'withdrawn')::int as withdrawn
-    from applications.applications`)) as unknown as {
+    from applications.applications
+    where ${ofRegion}`)) as unknown as {
     accepted: number;
     completed: number;
     on_time: number;
@@ -47,7 +54,7 @@ export async function platformFigures(db: Database): Promise<Figures> {
                     filter (where decided_at > now() - interval '24 hours'), 0)::float8 as p95,
            count(*) filter (where decided_at > now() - interval '24 hours')::int as decided
     from applications.items
-    where status = 'requested' or decided_at > now() - interval '24 hours'
+    where (status = 'requested' or decided_at > now() - interval '24 hours') and ${itemsOfRegion}
     group by department`)) as unknown as {
     department: string;
     backlog: number;

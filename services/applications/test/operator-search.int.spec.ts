@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newbornBundle } from '../src/catalogue/newborn.ts';
 import { applications, items, tables } from '../src/db/schema.ts';
+import { platformFigures } from '../src/figures.ts';
 import { createMaterialLinks } from '../src/materials/links.ts';
 import { cursorOf, searchApplications, searchQuery } from '../src/routes/operator.ts';
 import { createApplicationStore } from '../src/store.ts';
@@ -119,5 +120,26 @@ describe('operator search', () => {
       cursor = cursorOf(first);
     }
     expect(seen).toEqual([onTrack, dueToday, overdue]);
+  });
+});
+
+describe('the dashboard figures', () => {
+  it('count only the operator’s region, and every region for a supervisor', async () => {
+    // Given the figures before an application in 岳阳楼区
+    const all = await platformFigures(handle.db);
+    const elsewhere = await platformFigures(handle.db, '汨罗市');
+    // When one is accepted there
+    await accepted('2026-11-18T02:00:00Z', '2026-11-20', '岳阳楼区');
+    // Then that region's operator counts it, with its items in the departments' backlog
+    const region = await platformFigures(handle.db, '岳阳楼区');
+    expect(region.accepted).toBe(1);
+    expect(region.departments.reduce((n, d) => n + d.backlog, 0)).toBeGreaterThan(0);
+    // And a supervisor (no region) counts it too, while another region's operator does not
+    expect((await platformFigures(handle.db)).accepted).toBe(all.accepted + 1);
+    expect((await platformFigures(handle.db, '汨罗市')).accepted).toBe(elsewhere.accepted);
+    // And a region with nothing has nothing
+    const none = await platformFigures(handle.db, '无此区');
+    expect(none.accepted).toBe(0);
+    expect(none.departments.every((d) => d.backlog === 0 && d.decided24h === 0)).toBe(true);
   });
 });

@@ -151,7 +151,7 @@ export function operatorRoutes(app: OneGoApp, deps: OperatorRoutesDeps) {
       schema: {
         tags: ['operators'],
         summary:
-          '办结率, 按时办结率, and per department its backlog and decision times (the dashboard’s figures)',
+          '办结率, 按时办结率, and per department its backlog and decision times (the dashboard’s figures), for the operator’s region',
         security: [{ bearer: [] }],
         response: {
           200: z.object({
@@ -174,7 +174,7 @@ export function operatorRoutes(app: OneGoApp, deps: OperatorRoutesDeps) {
         },
       },
     },
-    async () => platformFigures(db),
+    async (request) => platformFigures(db, regionOf(request)),
   );
 
   app.get(

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@onego/db';
 import { callerOf, HttpError, type OneGoApp } from '@onego/http';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { applications, followUps, ratings } from '../db/schema.ts';
 import { addWorkingDays, chinaDate, type HolidayCalendar } from '../domain/working-days.ts';
 import { record } from '../timeline.ts';
+import { regionOf } from './operator-common.ts';
 
 // 好差评: once the application is complete the applicant rates the service 1-5. A bad rating
 // (1 or 2) opens a follow-up an operator must act on within one working day (差评必回访).
@@ -103,14 +104,18 @@ export function ratingRoutes(app: OneGoApp, deps: RatingRoutesDeps) {
         response: { 200: z.object({ followUps: z.array(followUp) }) },
       },
     },
-    async () => {
+    async (request) => {
       const today = chinaDate(clock());
-      const rows = await db
-        .select()
-        .from(followUps)
-        .where(isNull(followUps.closedAt))
-        .orderBy(asc(followUps.dueDate))
-        .limit(200);
+      const own = regionOf(request);
+      const rows = (
+        await db
+          .select({ followUp: followUps })
+          .from(followUps)
+          .innerJoin(applications, eq(applications.id, followUps.applicationId))
+          .where(and(isNull(followUps.closedAt), own ? eq(applications.region, own) : undefined))
+          .orderBy(asc(followUps.dueDate))
+          .limit(200)
+      ).map((r) => r.followUp);
       return {
         followUps: rows.map((f) => ({
           ...f,
@@ -137,11 +142,19 @@ export function ratingRoutes(app: OneGoApp, deps: RatingRoutesDeps) {
     async (request) => {
       const operator = callerOf(request).id;
       const now = clock();
+      const own = regionOf(request);
       return db.transaction(async (tx) => {
+        // An operator with a region closes that region's follow-ups only (another's is a 404).
+        const ofRegion = own
+          ? inArray(
+              followUps.applicationId,
+              tx.select({ id: applications.id }).from(applications).where(eq(applications.region, own)),
+            )
+          : undefined;
         const [closed] = await tx
           .update(followUps)
           .set({ closedAt: now, closedBy: operator, resolution: request.body.resolution })
-          .where(and(eq(followUps.id, request.params.id), isNull(followUps.closedAt)))
+          .where(and(eq(followUps.id, request.params.id), isNull(followUps.closedAt), ofRegion))
           .returning();
         if (!closed) throw new HttpError(404, 'no open follow-up with this id');
         await record(tx, closed.applicationId, `operator:${operator}`, now, [{ kind: 'follow-up.closed' }]);

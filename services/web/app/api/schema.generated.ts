@@ -5265,7 +5265,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** 办结率, 按时办结率, and per department its backlog and decision times (the dashboard’s figures) */
+    /** 办结率, 按时办结率, and per department its backlog and decision times (the dashboard’s figures), for the operator’s region */
     get: {
       parameters: {
         query?: never;
