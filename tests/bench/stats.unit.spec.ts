@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { bar } from './chart.ts';
+import { stagesFromTimeline } from './completion.ts';
+import { CLOCK_TICKS, cpuSecondsFromStat, rssFromStatus } from './resources.ts';
+import {
+  ceilingRatios,
+  completionRate,
+  growth,
+  judgeStep,
+  nextPeakRate,
+  percentile,
+  sendSchedule,
+  summarise,
+  windowRate,
+} from './stats.ts';
+import { evaluateTargets, type PhaseFigures } from './targets.ts';
+
+describe('percentiles', () => {
+  it('picks the nearest-rank value, never one that was not measured', () => {
+    // given ten latencies
+    const sorted = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+    // when the median, p95 and p99 are asked for
+    // then each is one of the measured values at its rank
+    expect(percentile(sorted, 50)).toBe(50);
+    expect(percentile(sorted, 95)).toBe(100);
+    expect(percentile(sorted, 99)).toBe(100);
+    expect(percentile(sorted, 10)).toBe(10);
+  });
+
+  it('summarises unsorted values with count, extremes and mean', () => {
+    // given values in no order
+    const values = [300, 100, 200];
+    // when summarised
+    const summary = summarise(values);
+    // then the order does not matter
+    expect(summary).toEqual({ count: 3, min: 100, p50: 200, p95: 300, p99: 300, max: 300, mean: 200 });
+  });
+
+  it('has nothing to say about no values', () => {
+    // given no values / when summarised / then there is no distribution
+    expect(summarise([])).toBeNull();
+    expect(() => percentile([], 50)).toThrow();
+  });
+});
+
+describe('the open-loop schedule', () => {
+  it('spaces sends evenly at the rate for the duration', () => {
+    // given 4 applications a second for 2 seconds
+    // when the schedule is made
+    const schedule = sendSchedule(4, 2);
+    // then there are 8 sends, 250 ms apart, starting at once
+    expect(schedule).toEqual([0, 250, 500, 750, 1000, 1250, 1500, 1750]);
+  });
+
+  it('keeps fractional rates exact without drifting', () => {
+    // given 2.5 a second for 4 seconds
+    const schedule = sendSchedule(2.5, 4);
+    // then 10 sends, the last 3.6 s in
+    expect(schedule).toHaveLength(10);
+    expect(schedule[9]).toBeCloseTo(3600);
+  });
+
+  it('refuses a rate or duration that is not positive', () => {
+    // given a zero rate / when scheduled / then it is refused
+    expect(() => sendSchedule(0, 10)).toThrow();
+    expect(() => sendSchedule(10, 0)).toThrow();
+  });
+});
+
+describe('ratios to the ceilings', () => {
+  it('divides what the platform needed per second by what the machine can do', () => {
+    // given 50 applications/s, 20 transactions and 30 messages (40 deliveries) each
+    const platform = {
+      applicationsPerS: 50,
+      transactionsPerApp: 20,
+      messagesPerApp: 30,
+      deliveriesPerApp: 40,
+    };
+    // and ceilings of 4,000 commits/s, 25,000 publishes/s, 50,000 acks/s and 2,500 naive hops/s
+    const ceilings = {
+      postgresCommitsPerS: 4000,
+      jetstreamPublishPerS: 25_000,
+      jetstreamConsumePerS: 50_000,
+      transactionAndPublishPerS: 2500,
+    };
+    // when compared
+    const r = ceilingRatios(platform, ceilings);
+    // then 1,000 tx/s is a quarter of the commits, 1,500 msg/s 6% of publishing, 2,000 deliveries 4%,
+    // and a naive design (2,500 / 30 ≈ 83 apps/s) would do 83: 50 is 60% of it
+    expect(r.postgresCommits).toBeCloseTo(0.25);
+    expect(r.jetstreamPublish).toBeCloseTo(0.06);
+    expect(r.jetstreamConsume).toBeCloseTo(0.04);
+    expect(r.naiveDesign).toBeCloseTo(0.6);
+  });
+
+  it('says nothing when a figure or ceiling is missing', () => {
+    // given no baseline for Postgres and no transaction count
+    const r = ceilingRatios(
+      { applicationsPerS: 50, transactionsPerApp: null, messagesPerApp: 30, deliveriesPerApp: null },
+      {
+        postgresCommitsPerS: null,
+        jetstreamPublishPerS: 25_000,
+        jetstreamConsumePerS: 0,
+        transactionAndPublishPerS: null,
+      },
+    );
+    // then only what can be computed is
+    expect(r.postgresCommits).toBeNull();
+    expect(r.jetstreamConsume).toBeNull();
+    expect(r.naiveDesign).toBeNull();
+    expect(r.jetstreamPublish).toBeCloseTo(0.06);
+  });
+});
+
+describe('the peak search', () => {
+  const search = { startRate: 40, factor: 1.5, maxRate: 500, refinements: 1 };
+
+  it('starts at the start rate and climbs geometrically while steps are sustained', () => {
+    // given no step yet, then one sustained at 40
+    // then it starts at 40 and goes on at 60
+    expect(nextPeakRate([], search)).toBe(40);
+    expect(nextPeakRate([{ rate: 40, sustained: true }], search)).toBe(60);
+  });
+
+  it('bisects once between the best sustained and the first failed rate, then stops', () => {
+    // given 40 and 60 sustained and 90 not
+    const steps = [
+      { rate: 40, sustained: true },
+      { rate: 60, sustained: true },
+      { rate: 90, sustained: false },
+    ];
+    // when asked for the next rate
+    // then it tries halfway, and after that, with one refinement allowed, it stops
+    expect(nextPeakRate(steps, search)).toBe(75);
+    expect(nextPeakRate([...steps, { rate: 75, sustained: true }], search)).toBeNull();
+  });
+
+  it('stops at the maximum rate', () => {
+    // given a sustained step at the maximum / then there is nothing more to try
+    expect(nextPeakRate([{ rate: 500, sustained: true }], search)).toBeNull();
+    expect(nextPeakRate([{ rate: 400, sustained: true }], search)).toBe(500);
+  });
+
+  it('looks lower when even the first step fails', () => {
+    // given the first step failed / then it tries half of it
+    expect(nextPeakRate([{ rate: 40, sustained: false }], search)).toBe(20);
+  });
+
+  it('judges a step that fell behind as not sustained, naming why', () => {
+    // given a step at 100/s that completed only 70/s with a 3 s p99
+    const verdict = judgeStep(
+      {
+        offeredRate: 100,
+        sent: 1000,
+        accepted: 1000,
+        completed: 1000,
+        steadyCompletionsPerS: 70,
+        p99Ms: 3000,
+      },
+      { minAccepted: 0.99, minCompleted: 0.99, minCompletionRate: 0.9, maxP99Ms: 2000 },
+    );
+    // then it is not sustained, for both reasons
+    expect(verdict.sustained).toBe(false);
+    expect(verdict.reasons).toHaveLength(2);
+  });
+});
+
+describe('windows and growth', () => {
+  it('measures the completion rate between the first and the last completion', () => {
+    // given five completions a quarter of a second apart, the first only after a 2 s latency
+    const times = [2000, 2250, 2500, 2750, 3000];
+    // when the rate is taken
+    // then it is four a second, the latency not counted against it; one completion says nothing
+    expect(completionRate(times)).toBe(4);
+    expect(completionRate([1000])).toBe(0);
+  });
+
+  it('counts completions inside the steady window per second', () => {
+    // given completions at 0.5 s, 1.5 s, 2.5 s and 9 s
+    // when the window is 1 s to 3 s
+    // then two fell inside, one a second
+    expect(windowRate([500, 1500, 2500, 9000], 1000, 3000)).toBe(1);
+  });
+
+  it('measures growth from the first to the last quarter of a series', () => {
+    // given memory going from 100 to 110 MB
+    const series = [100, 100, 102, 104, 106, 108, 110, 110];
+    // then it grew by 10%
+    expect(growth(series)).toBeCloseTo(0.1);
+    expect(growth([1, 2, 3])).toBeNull();
+  });
+});
+
+describe('reading /proc and the timeline', () => {
+  it('reads utime and stime from /proc/<pid>/stat even when the command has spaces', () => {
+    // given a stat line whose command name holds a space and a parenthesis
+    const stat = '42 (node (x) y) S 1 42 42 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 11 0 100 0 0';
+    // then utime 250 + stime 50 ticks are counted (3 s at Linux's usual 100 ticks a second)
+    expect(cpuSecondsFromStat(stat)).toBeCloseTo(300 / CLOCK_TICKS);
+  });
+
+  it('reads VmRSS from /proc/<pid>/status', () => {
+    // given a status text / then its VmRSS is in bytes
+    expect(rssFromStatus('Name:\tnode\nVmRSS:\t  204800 kB\nThreads: 11\n')).toBe(204800 * 1024);
+  });
+
+  it('derives department hops and certificate issuance from timeline rows', () => {
+    // given an item requested at 0, approved at 100 and completed (certificate issued) at 130,
+    // and an item without a certificate requested at 0 and completed at 900
+    const at = (ms: number) => new Date(ms);
+    const rows = [
+      { application_id: 'a', item_id: 'i1', kind: 'item.requested', department: 'health', at: at(0) },
+      { application_id: 'a', item_id: 'i1', kind: 'item.approved', department: 'health', at: at(100) },
+      { application_id: 'a', item_id: 'i1', kind: 'item.completed', department: 'health', at: at(130) },
+      {
+        application_id: 'a',
+        item_id: 'i2',
+        kind: 'item.requested',
+        department: 'social-security',
+        at: at(0),
+      },
+      {
+        application_id: 'a',
+        item_id: 'i2',
+        kind: 'item.completed',
+        department: 'social-security',
+        at: at(900),
+      },
+    ];
+    // when turned into stages
+    const stages = stagesFromTimeline(rows);
+    // then each department's hop and the certificate's issuance are timed
+    expect(stages).toEqual({
+      'department:health': [100],
+      certificate: [30],
+      'department:social-security': [900],
+    });
+  });
+
+  it('draws bars to an eighth of a character', () => {
+    // given half of the maximum on a 4-character bar / then two full blocks
+    expect(bar(50, 100, 4)).toBe('██');
+    expect(bar(0, 100, 4)).toBe('');
+  });
+});
+
+describe('the targets', () => {
+  const phase = (over: Partial<PhaseFigures>): PhaseFigures => ({
+    kind: 'fixed',
+    preloaded: 0,
+    offeredRate: 50,
+    durationS: 45,
+    completedPerS: 50,
+    acceptedPerS: 50,
+    p50Ms: 120,
+    p99Ms: 900,
+    sustained: true,
+    transactionsPerApp: 20,
+    messagesPerApp: 30,
+    memory: { applications: { maxMB: 150, growth: 0.01, filesStart: 30, filesEnd: 30 } },
+    ...over,
+  });
+
+  it('passes the latency targets at 50/s and calls a short 100/s run partial', () => {
+    // given a 45 s run at 50/s within the latency targets, and a 45 s run sustained at 100/s
+    const targets = evaluateTargets([phase({}), phase({ offeredRate: 100, completedPerS: 99 })]);
+    // then the latency targets pass and the 10-minute throughput target is only partly shown
+    const verdict = (start: string) => targets.find((t) => t.target.startsWith(start))?.verdict;
+    expect(verdict('At 50 applications/s: submission-to-last-certificate p50')).toBe('pass');
+    expect(verdict('At 50 applications/s: submission-to-last-certificate p99')).toBe('pass');
+    expect(verdict('>= 100 applications/s')).toBe('partial');
+    expect(verdict('HTTP intake')).toBe('not measured');
+  });
+
+  it('fails memory over 200 MB and a throughput that broke below 100/s', () => {
+    // given a run at 10/s with a service at 250 MB, and a step at 40/s not sustained
+    const targets = evaluateTargets([
+      phase({ offeredRate: 10, memory: { gateway: { maxMB: 250, growth: 0, filesStart: 1, filesEnd: 1 } } }),
+      phase({ kind: 'peak-step', offeredRate: 40, sustained: false }),
+    ]);
+    // then memory and throughput fail
+    const verdict = (start: string) => targets.find((t) => t.target.startsWith(start))?.verdict;
+    expect(verdict('Every service resident memory')).toBe('fail');
+    expect(verdict('>= 100 applications/s')).toBe('fail');
+    // and the latency targets at 50/s, never reached, fail too
+    expect(verdict('At 50 applications/s: submission-to-last-certificate p99')).toBe('fail');
+  });
+});
