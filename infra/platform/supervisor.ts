@@ -98,7 +98,11 @@ export async function startSupervisor(options: SupervisorOptions) {
   );
 
   function launch(m: Managed) {
-    const child = spawn(process.execPath, ['--import', '@onego/telemetry/register', 'src/main.ts'], {
+    // A small young generation: V8 otherwise grows it at start-up (importing drizzle-orm alone
+    // leaves a 139 MB heap with 5 MB in use), and each service sat at 390-440 MB resident.
+    // Measured by `pnpm bench`: same CPU and latency at 10 applications/s, about half the memory.
+    const flags = ['--max-semi-space-size=4', '--import', '@onego/telemetry/register'];
+    const child = spawn(process.execPath, [...flags, 'src/main.ts'], {
       cwd: serviceDir(m.name),
       env: { ...process.env, ...environmentFor(m.name, settings), ...m.env },
       stdio: ['ignore', 'pipe', 'pipe'],
