@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffCeilingMs, retryDelayMs } from '../src/domain/backoff.ts';
+import { backoffCeilingMs, pollDelayMs, retryDelayMs } from '../src/domain/backoff.ts';
 
 const policy = { baseMs: 100, maxMs: 5000 };
 
@@ -33,5 +33,19 @@ describe('retrying a department call with exponential backoff and full jitter', 
   it('waits at least as long as the department asked (Retry-After), but no longer than the maximum', () => {
     expect(retryDelayMs(1, policy, { random: () => 0, retryAfterMs: 2000 })).toBe(2000);
     expect(retryDelayMs(1, policy, { random: () => 0, retryAfterMs: 3_600_000 })).toBe(5000);
+  });
+});
+
+describe('asking an HTTP department again whether it has decided', () => {
+  it('asks soon while the case is young, then at a quarter of its age, never more often than every 50 ms', () => {
+    // Given cases waiting for 0 ms, 100 ms, 1 s and 2 s, with DEPARTMENT_HTTP_POLL_MS at 1000
+    // Then the next query comes after 50, 50, 250 and 500 ms
+    expect([0, 100, 1000, 2000].map((waiting) => pollDelayMs(waiting, 1000))).toEqual([50, 50, 250, 500]);
+  });
+
+  it('asks an old case at most every DEPARTMENT_HTTP_POLL_MS', () => {
+    // Given a case waiting for an hour, or a clock that went backwards
+    expect(pollDelayMs(3_600_000, 1000)).toBe(1000);
+    expect(pollDelayMs(-5000, 1000)).toBe(50);
   });
 });

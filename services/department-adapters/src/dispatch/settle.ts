@@ -4,7 +4,7 @@ import { currentTraceHeaders } from '@onego/messaging';
 import { eq } from 'drizzle-orm';
 import { dispatches } from '../db/schema.ts';
 import { type Applied, applyDecision, type DecisionDeps, issuesOf } from '../decisions.ts';
-import { type RetryPolicy, retryDelayMs } from '../domain/backoff.ts';
+import { pollDelayMs, type RetryPolicy, retryDelayMs } from '../domain/backoff.ts';
 import type { HttpAnswer } from '../domain/http-answers.ts';
 import type { DepartmentDecision } from '../domain/translator.ts';
 import { translateDecision } from '../domain/translators.ts';
@@ -67,13 +67,18 @@ export async function settle(
             caseRef,
             kind: 'poll',
             idempotencyKey: row.idempotencyKey,
-            dueAt: later(now, deps.pollMs),
+            dueAt: later(now, pollDelayMs(0, deps.pollMs)),
           })
           .onConflictDoNothing();
       }
       return done();
     case 'processing':
-      return update({ failures: 0, dueAt: later(now, deps.pollMs), lastError: null });
+      // Asked again sooner while the case is young, at most every pollMs once it is old.
+      return update({
+        failures: 0,
+        dueAt: later(now, pollDelayMs(now.getTime() - row.createdAt.getTime(), deps.pollMs)),
+        lastError: null,
+      });
     case 'cancelled':
       deps.logger.info({ department, caseRef }, 'the department reports the case withdrawn');
       return done();

@@ -27,3 +27,16 @@ export function retryDelayMs(
   const asked = Math.min(options.retryAfterMs ?? 0, policy.maxMs);
   return Math.max(jittered, asked);
 }
+
+/** The first status query after a receipt comes this soon: most departments decide quickly. */
+export const FIRST_POLL_MS = 50;
+
+/**
+ * When to ask a department again whether it has decided a case it has been working on for
+ * `waitingMs`: a quarter of that, at least FIRST_POLL_MS and at most `maxMs`
+ * (DEPARTMENT_HTTP_POLL_MS). A quick department is asked again quickly; a case that takes hours
+ * costs one query per `maxMs`, not more.
+ */
+export function pollDelayMs(waitingMs: number, maxMs: number): number {
+  return Math.min(maxMs, Math.max(FIRST_POLL_MS, Math.floor(Math.max(0, waitingMs) / 4)));
+}
