@@ -1,6 +1,5 @@
 import type { BenchOptions } from './cli.ts';
-import { readCounters } from './counters.ts';
-import { type PhaseResult, runPhase, type Session } from './phases.ts';
+import { type PhaseResult, runPhase, type Session, sessionCounters } from './phases.ts';
 import { preloadApplications } from './preload.ts';
 import { highestSustained, nextPeakRate, type PeakStep, type SustainCriteria } from './stats.ts';
 
@@ -33,14 +32,7 @@ export const sustainCriteria = (options: BenchOptions): SustainCriteria => ({
 
 /** Transactions per second the platform commits with nothing to do (its pollers), over `seconds`. */
 export async function idleTransactionRate(session: Session, seconds: number) {
-  const read = () =>
-    readCounters(
-      session.admin,
-      session.bench.databaseName,
-      session.nats,
-      session.bench.namespace,
-      session.excludeStream,
-    );
+  const read = () => sessionCounters(session);
   const before = await read();
   await sleep(seconds * 1000);
   const after = await read();

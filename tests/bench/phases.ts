@@ -138,16 +138,19 @@ interface PhaseSpec {
   criteria?: SustainCriteria;
 }
 
+/** Transactions committed in the bench database and messages in its streams, as of now. */
+export const sessionCounters = (session: Session) =>
+  readCounters(
+    session.admin,
+    session.bench.databaseName,
+    session.nats,
+    session.bench.namespace,
+    session.excludeStream,
+  );
+
 export async function runPhase(session: Session, spec: PhaseSpec): Promise<PhaseResult> {
   const { sql, log } = session;
-  const counters = () =>
-    readCounters(
-      session.admin,
-      session.bench.databaseName,
-      session.nats,
-      session.bench.namespace,
-      session.excludeStream,
-    );
+  const counters = () => sessionCounters(session);
   const counted = (statements: number) => {
     session.ownQueries.count += statements;
   };

@@ -1,6 +1,8 @@
 // The targets of issue 8 and how a run's figures measure up against each. A target the run was
 // not shaped to measure (too short, no 10M rows, no intake phase) says so instead of passing.
 
+import { SERVICE_NAMES } from '@onego/infra/platform';
+
 export type Verdict = 'pass' | 'fail' | 'partial' | 'not measured' | 'reported';
 
 export interface TargetResult {
@@ -33,14 +35,8 @@ export interface PhaseFigures {
 const ms = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x)} ms`);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-export const SERVICES = [
-  'identity',
-  'applications',
-  'certificates',
-  'department-adapters',
-  'department-simulators',
-  'gateway',
-] as const;
+/** The platform's services, as infra/platform starts them. */
+export const SERVICES = SERVICE_NAMES;
 
 export function evaluateTargets(phases: readonly PhaseFigures[]): TargetResult[] {
   return [

@@ -9,7 +9,7 @@ import {
   signInStaff,
 } from '../support/identity.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
-import { untilSettled } from '../support/settle.ts';
+import { until, untilSettled } from '../support/settle.ts';
 import { received } from '../support/simulators.ts';
 import { type ApplicationView, freshBirthDate } from '../support/views.ts';
 
@@ -226,16 +226,6 @@ const staffToken = async (username: StaffUsername) => (await signInStaff(p.origi
 const departmentToken = async (client: { clientId: string; secret: string }) =>
   (await requestClientToken(`${p.origin}/api/identity/oauth/token`, client.clientId, client.secret))
     .access_token;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 beforeAll(async () => {
   p = await startTestPlatform();

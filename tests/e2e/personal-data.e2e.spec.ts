@@ -10,7 +10,7 @@ import { type Client, canonicalSubmission, createClient, signIn } from '../suppo
 import { DEVELOPMENT_ACCOUNTS, lookupCitizen, requestClientToken, signInStaff } from '../support/identity.ts';
 import { startOtlpReceiver } from '../support/otlp-receiver.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
-import { untilSettled } from '../support/settle.ts';
+import { until, untilSettled } from '../support/settle.ts';
 import { type ApplicationView, freshBirthDate } from '../support/views.ts';
 
 // Issue 5, protection: after an end-to-end run that handles ID numbers everywhere they go
@@ -99,16 +99,6 @@ function twins() {
   s.form.children.push({ ...s.form.children[0], name: '王小圆', sex: 'male', relationshipToHead: 'son' });
   return s;
 }
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
   const env = {

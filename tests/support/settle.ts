@@ -10,3 +10,18 @@ export async function untilSettled(client: Client, id: string, timeoutMs = 60_00
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Polls `probe` every 100 ms until it returns something, and returns that; throws, naming `what`, after the time runs out. */
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
