@@ -1,6 +1,13 @@
 // @onego/db: a Postgres pool with Drizzle on top, migrations applied safely at start, and the
 // one classification every caller needs: is this failure worth retrying?
 
+export {
+  afterCommit,
+  beforeCommit,
+  insertAtCommit,
+  perTransaction,
+  withCommitHooks,
+} from './commit-hooks.ts';
 export { type Database, type DatabaseHandle, openDatabase, type Transaction } from './database.ts';
 export { ensureDatabase } from './ensure-database.ts';
 export { isTransientDatabaseError, isUniqueViolation } from './errors.ts';

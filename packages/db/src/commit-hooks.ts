@@ -1,0 +1,103 @@
+import type { InferInsertModel } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Database, Transaction } from './database.ts';
+
+// Work that belongs to a transaction's commit: `beforeCommit` runs at the end of the
+// transaction's own callback, inside it (a unit of work flushing what it gathered in one
+// statement), and `afterCommit` runs once the commit has succeeded (publishing what it made
+// visible). Only transactions opened by `db.transaction` on a database from `openDatabase` are
+// tracked; a nested transaction (a savepoint) is not, since its rows may roll back while the
+// outer transaction commits: callers then fall back to doing the work at once.
+
+interface Hooks {
+  before: (() => Promise<void>)[];
+  after: (() => void)[];
+}
+
+const tracked = new WeakMap<object, Hooks>();
+
+/** Runs `work` at the end of `tx`, inside it; false when `tx` is not a tracked transaction. */
+export function beforeCommit(tx: Transaction, work: () => Promise<void>): boolean {
+  const hooks = tracked.get(tx);
+  if (!hooks) return false;
+  hooks.before.push(work);
+  return true;
+}
+
+/** Runs `work` once `tx` has committed (never if it rolls back); false when `tx` is not tracked. */
+export function afterCommit(tx: Transaction, work: () => void): boolean {
+  const hooks = tracked.get(tx);
+  if (!hooks) return false;
+  hooks.after.push(work);
+  return true;
+}
+
+/** Makes `db.transaction` track its transactions' commit hooks. */
+export function withCommitHooks(db: Database): Database {
+  const plain = db.transaction.bind(db);
+  const transaction: Database['transaction'] = async (callback, config) => {
+    const hooks: Hooks = { before: [], after: [] };
+    const result = await plain(async (tx) => {
+      tracked.set(tx, hooks);
+      const value = await callback(tx);
+      // A hook may add another (a flush that enqueues): run until none is left.
+      for (let i = 0; i < hooks.before.length; i++) await hooks.before[i]?.();
+      tracked.delete(tx);
+      return value;
+    }, config);
+    for (const work of hooks.after) {
+      // Committed is committed: a hook's failure must not turn the caller's success into an error.
+      try {
+        work();
+      } catch (error) {
+        process.emitWarning(`an after-commit hook failed: ${String(error)}`);
+      }
+    }
+    return result;
+  };
+  return Object.assign(db, { transaction });
+}
+
+/**
+ * State that lives as long as one transaction: `of(tx)` gives the same object for the same
+ * transaction (what a batch has already locked or loaded), a fresh one for the next.
+ */
+export function perTransaction<T>(create: (tx: Transaction) => T): (tx: Transaction) => T {
+  const states = new WeakMap<Transaction, T>();
+  return (tx) => {
+    let state = states.get(tx);
+    if (state === undefined) {
+      state = create(tx);
+      states.set(tx, state);
+    }
+    return state;
+  };
+}
+
+const deferred = perTransaction(() => new Map<PgTable, Record<string, unknown>[]>());
+
+/**
+ * Inserts `row` into `table` at the end of the transaction, with the other rows deferred to the
+ * same table in one statement (a batch writes its receipts in one insert, not one each). In a
+ * transaction that cannot be tracked, inserts at once. Only for rows nothing in the transaction
+ * reads back or conflicts on.
+ */
+export async function insertAtCommit<T extends PgTable>(
+  tx: Transaction,
+  table: T,
+  row: InferInsertModel<T>,
+): Promise<void> {
+  const tables = deferred(tx);
+  const rows = tables.get(table);
+  if (rows) {
+    rows.push(row);
+    return;
+  }
+  const gathered = [row as Record<string, unknown>];
+  const tracked = beforeCommit(tx, async () => {
+    tables.delete(table);
+    await tx.insert(table).values(gathered as InferInsertModel<T>[]);
+  });
+  if (tracked) tables.set(table, gathered);
+  else await tx.insert(table).values(row);
+}
