@@ -3,7 +3,7 @@ import type { Envelope, EventOf, MessageContract } from '@onego/contracts';
 import { envelopeSchema } from '@onego/contracts';
 import { type Database, isTransientDatabaseError, type Transaction } from '@onego/db';
 import type { Vault } from '@onego/vault';
-import { context, metrics, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, metrics, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
 import { PoisonMessageError, TransientError } from './errors.ts';
 import { failpoint } from './failpoints.ts';
 import { backoffMs, type Logger, sleep } from './logger.ts';
@@ -31,9 +31,17 @@ export interface MessageMeta {
 export interface ConsumerDefinition<C extends MessageContract> extends ConsumerSpec {
   contracts: readonly C[];
   handle(event: EventUnion<C>, tx: Transaction, meta: MessageMeta): Promise<void>;
+  /**
+   * Called once per batch, in its transaction, before its events are handled one by one, with
+   * the events not seen before: the place to lock and load in one statement what they all need.
+   */
+  prepare?(events: EventUnion<C>[], tx: Transaction): Promise<void>;
   /** Attempts for a non-transient failure before the message becomes a dead letter. */
   maxAttempts?: number;
+  /** Batches in flight at once (lanes): events about one subject always share a lane, in order. */
   concurrency?: number;
+  /** Most messages handled in one transaction. */
+  batchSize?: number;
 }
 
 export interface ConsumerDeps {
@@ -92,7 +100,8 @@ export async function startConsumer<C extends MessageContract>(
 ) {
   const { nats, db, tables, logger } = deps;
   const maxAttempts = def.maxAttempts ?? 5;
-  const concurrency = def.concurrency ?? 8;
+  const concurrency = def.concurrency ?? 4;
+  const batchSize = def.batchSize ?? 32;
   await ensureConsumer(nats.jsm, def);
 
   async function deadLetter(
@@ -124,21 +133,76 @@ export async function startConsumer<C extends MessageContract>(
       .onConflictDoNothing();
   }
 
-  /** The inbox row and the handler's effect, in one transaction: false when already applied. */
-  async function apply(event: EventUnion<C>, meta: MessageMeta): Promise<boolean> {
-    return db.transaction(async (tx) => {
-      const claimed = await tx
-        .insert(tables.inbox)
-        .values({ consumer: def.durable, messageId: event.id })
-        .onConflictDoNothing()
-        .returning({ id: tables.inbox.messageId });
-      if (claimed.length === 0) return false;
-      await def.handle(event, tx, meta);
-      return true;
+  /** A message on its way through: decoded, with its span and what became of it. */
+  interface Delivery {
+    msg: JsMsg;
+    meta: MessageMeta;
+    event: EventUnion<C>;
+    span: Span;
+    outcome: 'applied' | 'duplicate' | 'retried' | 'dead-lettered' | 'failed';
+  }
+
+  /**
+   * The inbox rows and the handlers' effects of a batch, in one transaction; each delivery's
+   * outcome says whether it was applied or recognised as a duplicate. Throws if any handler does.
+   */
+  async function applyBatch(batch: Delivery[]) {
+    await db.transaction(async (tx) => {
+      const claimed = new Set(
+        (
+          await tx
+            .insert(tables.inbox)
+            .values(batch.map((d) => ({ consumer: def.durable, messageId: d.event.id })))
+            .onConflictDoNothing()
+            .returning({ id: tables.inbox.messageId })
+        ).map((r) => r.id),
+      );
+      // The same event twice in one batch (published again under another msgID): the first applies.
+      const fresh = batch.filter((d) => claimed.delete(d.event.id));
+      for (const d of batch) d.outcome = fresh.includes(d) ? 'applied' : 'duplicate';
+      if (fresh.length > 0 && def.prepare)
+        await def.prepare(
+          fresh.map((d) => d.event),
+          tx,
+        );
+      for (const d of fresh) {
+        await context.with(trace.setSpan(context.active(), d.span), () => def.handle(d.event, tx, d.meta));
+      }
+    });
+    for (const d of batch) {
+      if (d.outcome === 'duplicate') d.span.setAttribute('onego.duplicate', true);
+      await failpoint('consumer.after-commit-before-ack');
+      d.msg.ack();
+    }
+  }
+
+  /** A batch, or, if it fails, each of its messages on its own (so one bad message fails alone). */
+  async function processBatch(batch: Delivery[]) {
+    try {
+      await applyBatch(batch);
+    } catch (error) {
+      if (batch.length > 1) {
+        for (const d of batch) await processBatch([d]);
+        return;
+      }
+      const [d] = batch as [Delivery];
+      d.span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+      d.outcome = await settleFailure(d.msg, error, d.event);
+      return;
+    }
+  }
+
+  function finish(d: Pick<Delivery, 'msg' | 'span' | 'outcome'>) {
+    d.span.end();
+    processed.add(1, {
+      consumer: def.durable,
+      outcome: d.outcome,
+      redelivered: d.msg.info.deliveryCount > 1,
     });
   }
 
-  async function process(msg: JsMsg) {
+  /** Decodes and opens the message's span; one that cannot be decoded is settled at once. */
+  async function receive(msg: JsMsg): Promise<Delivery | undefined> {
     const headers = headersOf(msg);
     const deliveryCount = msg.info.deliveryCount;
     const meta: MessageMeta = {
@@ -155,23 +219,12 @@ export async function startConsumer<C extends MessageContract>(
       { consumer: def.durable, deliveryCount, messageId: headers['Nats-Msg-Id'] },
       contextFromHeaders(headers),
     );
-    let event: EventUnion<C> | undefined;
-    let outcome = 'failed';
     try {
-      await context.with(trace.setSpan(context.active(), span), async () => {
-        event = decode(msg, def.contracts);
-        const applied = await apply(event, meta);
-        if (!applied) span.setAttribute('onego.duplicate', true);
-        outcome = applied ? 'applied' : 'duplicate';
-      });
-      await failpoint('consumer.after-commit-before-ack');
-      msg.ack();
+      return { msg, meta, event: decode(msg, def.contracts), span, outcome: 'failed' };
     } catch (error) {
       span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
-      outcome = await settleFailure(msg, error, event);
-    } finally {
-      span.end();
-      processed.add(1, { consumer: def.durable, outcome, redelivered: deliveryCount > 1 });
+      finish({ msg, span, outcome: await settleFailure(msg, error, undefined) });
+      return undefined;
     }
   }
 
@@ -212,22 +265,61 @@ export async function startConsumer<C extends MessageContract>(
     }
   }
 
+  // Messages are spread over lanes by their event's subject (an application, a case): a lane
+  // handles its queue a batch at a time, so events about one subject are applied in order and
+  // never by two transactions at once, while other lanes go on in parallel.
+  const lanes = Array.from({ length: concurrency }, () => ({ queue: [] as Delivery[], busy: false }));
+  const buffered = { count: 0, drained: undefined as (() => void) | undefined };
+  const limit = concurrency * batchSize * 2;
   const stopping = new AbortController();
-  const inflight = new Set<Promise<void>>();
+  const working = new Set<Promise<void>>();
   let current: { close(): Promise<unknown> } | undefined;
+
+  function laneOf(event: EventUnion<C>) {
+    const key = event.subject ?? event.id;
+    let hash = 0;
+    for (let i = 0; i < key.length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
+    return lanes[Math.abs(hash) % lanes.length] as (typeof lanes)[number];
+  }
+
+  async function drain(lane: (typeof lanes)[number]) {
+    lane.busy = true;
+    while (lane.queue.length > 0) {
+      const batch = lane.queue.splice(0, batchSize);
+      await processBatch(batch);
+      for (const d of batch) finish(d);
+      buffered.count -= batch.length;
+      if (buffered.count < limit / 2) buffered.drained?.();
+    }
+    lane.busy = false;
+  }
+
+  function enqueue(delivery: Delivery) {
+    const lane = laneOf(delivery.event);
+    lane.queue.push(delivery);
+    buffered.count += 1;
+    if (lane.busy) return;
+    const task = drain(lane).finally(() => working.delete(task));
+    working.add(task);
+  }
 
   const loop = (async () => {
     let failures = 0;
     while (!stopping.signal.aborted) {
       try {
         const consumer = await nats.js.consumers.get(def.stream, def.durable);
-        const messages = await consumer.consume({ max_messages: concurrency * 2 });
+        const messages = await consumer.consume({ max_messages: Math.min(limit, 512) });
         current = messages;
         failures = 0;
         for await (const msg of messages) {
-          const task = process(msg).finally(() => inflight.delete(task));
-          inflight.add(task);
-          if (inflight.size >= concurrency) await Promise.race(inflight);
+          const delivery = await receive(msg);
+          if (delivery) enqueue(delivery);
+          if (buffered.count >= limit) {
+            await new Promise<void>((resolve) => {
+              buffered.drained = resolve;
+            });
+            buffered.drained = undefined;
+          }
         }
       } catch (error) {
         if (stopping.signal.aborted) break;
@@ -244,7 +336,7 @@ export async function startConsumer<C extends MessageContract>(
       stopping.abort();
       await current?.close();
       await loop;
-      await Promise.allSettled(inflight);
+      await Promise.allSettled(working);
     },
   };
 }

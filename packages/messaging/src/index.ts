@@ -20,7 +20,7 @@ export {
   parseFailpoints,
   seededRandom,
 } from './failpoints.ts';
-export { backoffMs, type Logger, silentLogger, sleep } from './logger.ts';
+export { backoffMs, createWaker, type Logger, silentLogger, sleep } from './logger.ts';
 export { observeMessaging } from './metrics.ts';
 export {
   type ConsumerSpec,
@@ -31,10 +31,22 @@ export {
   type Nats,
   type NatsOptions,
 } from './nats.ts';
-export { createOutbox, type Outbox, outboxAad } from './outbox.ts';
+export {
+  type CommittedEvent,
+  createOutbox,
+  type Outbox,
+  type OutboxPublisher,
+  outboxAad,
+} from './outbox.ts';
 export { publishEvent, publishTraced } from './publish.ts';
+export {
+  createOutboxPublisher,
+  createPublisher,
+  type Publisher,
+  type PublisherOptions,
+} from './publisher.ts';
 export { type LostEvents, republishLostEvents, subjectsPattern } from './recovery.ts';
-export { type RelayOptions, startOutboxRelay } from './relay.ts';
+export { type Relay, type RelayOptions, startOutboxRelay } from './relay.ts';
 export { openServiceRuntime, type ServiceRuntime, type ServiceRuntimeOptions } from './runtime.ts';
 export { type MessagingTables, messagingTables } from './tables.ts';
-export { contextFromHeaders, currentTraceHeaders, messagingSpan } from './trace.ts';
+export { activeContext, contextFromHeaders, currentTraceHeaders, messagingSpan } from './trace.ts';

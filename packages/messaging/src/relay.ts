@@ -2,15 +2,17 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Vault } from '@onego/vault';
 import type postgres from 'postgres';
 import { failpoint } from './failpoints.ts';
-import { backoffMs, type Logger, sleep } from './logger.ts';
-import { outboxAad, outboxChannel } from './outbox.ts';
+import { backoffMs, createWaker, type Logger, sleep } from './logger.ts';
+import { outboxAad } from './outbox.ts';
 import { publishTraced } from './publish.ts';
 import { contextFromHeaders } from './trace.ts';
 
-// The relay publishes committed outbox rows to JetStream with msgID = event id, so a row
-// published twice (a crash between publish and marking it sent) is dropped by JetStream's
-// duplicate window and, beyond it, by the consumers' inbox. Rows are claimed with
-// FOR UPDATE SKIP LOCKED, so several replicas can relay the same outbox without contention.
+// The relay publishes committed outbox rows that nobody has published: those whose process died
+// between commit and publish, those whose publish failed, those written outside a tracked
+// transaction (it is kicked then). It publishes with msgID = event id, so a row published twice
+// (a crash between publish and marking it sent) is dropped by JetStream's duplicate window and,
+// beyond it, by the consumers' inbox. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
+// replicas can relay the same outbox without contention.
 
 export interface RelayOptions {
   sql: postgres.Sql;
@@ -19,8 +21,13 @@ export interface RelayOptions {
   vault: Vault;
   logger: Logger;
   batchSize?: number;
-  /** How long to sleep when idle if no notification arrives (a safety net for lost NOTIFYs). */
+  /** How long to sleep between sweeps when there is nothing to send and no kick. */
   idleMs?: number;
+  /**
+   * Rows younger than this are left to the publisher that sends them after commit (it marks
+   * them within milliseconds); the first sweep after start and a kicked sweep take every row.
+   */
+  graceMs?: number;
   publishTimeoutMs?: number;
 }
 
@@ -35,16 +42,20 @@ export function startOutboxRelay(options: RelayOptions) {
   const { sql, schema, js, logger } = options;
   const batchSize = options.batchSize ?? 256;
   const idleMs = options.idleMs ?? 1000;
+  const graceMs = options.graceMs ?? 0;
   const timeout = options.publishTimeoutMs ?? 5000;
   const stopping = new AbortController();
-  let wake: (() => void) | undefined;
+  const waker = createWaker(stopping.signal);
+  let kicked = true;
   let failures = 0;
 
-  async function relayBatch(): Promise<{ claimed: number; failed: number }> {
+  async function relayBatch(olderThanMs: number): Promise<{ claimed: number; failed: number }> {
     return sql.begin(async (tx) => {
       const rows = await tx<Row[]>`
         select id, subject, payload, headers from ${tx(schema)}.outbox
-        where published_at is null order by seq limit ${batchSize} for update skip locked`;
+        where published_at is null
+          and created_at <= now() - ${`${olderThanMs} milliseconds`}::interval
+        order by seq limit ${batchSize} for update skip locked`;
       if (rows.length === 0) return { claimed: 0, failed: 0 };
       await failpoint('relay.before-publish');
       const results = await Promise.allSettled(
@@ -84,32 +95,17 @@ export function startOutboxRelay(options: RelayOptions) {
     });
   }
 
-  async function waitForWork(ms: number) {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      stopping.signal.addEventListener('abort', () => wake?.(), { once: true });
-    });
-    wake = undefined;
-  }
-
-  const listening = sql
-    .listen(outboxChannel(schema), () => wake?.())
-    .catch((error) => {
-      logger.warn({ schema, error: String(error) }, 'outbox LISTEN failed; relying on polling');
-      return undefined;
-    });
-
   const loop = (async () => {
     while (!stopping.signal.aborted) {
       try {
-        const { claimed, failed } = await relayBatch();
+        const sweepAll: boolean = kicked;
+        kicked = false;
+        const { claimed, failed } = await relayBatch(sweepAll ? 0 : graceMs);
         failures = failed > 0 ? failures + 1 : 0;
         if (failed > 0) await sleep(backoffMs(failures, 250, 10_000), stopping.signal);
-        else if (claimed < batchSize) await waitForWork(idleMs);
+        else if (claimed < batchSize) await waker.wait(idleMs);
+        // A full batch: more are waiting, sweep again at once (the whole table if this was a full sweep).
+        else kicked ||= sweepAll;
       } catch (error) {
         failures += 1;
         logger.warn({ schema, error: String(error) }, 'outbox relay cannot reach the database; will retry');
@@ -119,11 +115,17 @@ export function startOutboxRelay(options: RelayOptions) {
   })();
 
   return {
+    /** Sweeps the whole outbox soon: rows were written that no publisher will send after commit. */
+    kick() {
+      kicked = true;
+      waker.wake();
+    },
     /** Stops after the batch in flight; rows not yet published stay for the next start. */
     async stop() {
       stopping.abort();
       await loop;
-      await (await listening)?.unlisten().catch(() => {});
     },
   };
 }
+
+export type Relay = ReturnType<typeof startOutboxRelay>;

@@ -5,14 +5,18 @@ import { type ConsumerDefinition, startConsumer } from './consumer.ts';
 import type { Logger } from './logger.ts';
 import { connectNats, ensureStreams, type Nats } from './nats.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
+import { createOutboxPublisher } from './publisher.ts';
 import { republishLostEvents } from './recovery.ts';
-import { startOutboxRelay } from './relay.ts';
+import { type Relay, startOutboxRelay } from './relay.ts';
 import type { MessagingTables } from './tables.ts';
 
 // What every OneGo service that owns tables and speaks NATS does at start and stop, in one
 // place: migrations (under an advisory lock), the pool, NATS and its streams (re-publishing what
 // a recreated stream lost), the outbox relay and the consumers; then stop in the reverse order
 // so nothing in flight is cut off.
+
+/** How old an unsent outbox row must be before the relay takes it from the publisher. */
+const RELAY_GRACE_MS = 5000;
 
 export interface ServiceRuntimeOptions {
   name: string;
@@ -72,12 +76,20 @@ export async function openServiceRuntime(options: ServiceRuntimeOptions): Promis
     schema: options.schema,
     masterKeys: options.masterKeys,
   });
+  // Events go out the moment their transaction commits; the relay sweeps up what that missed.
+  const publisher = createOutboxPublisher({
+    sql: database.sql,
+    schema: options.schema,
+    js: nats.js,
+    logger: options.logger,
+  });
+  let relay: Relay | undefined;
   const outbox = createOutbox({
     tables: options.tables,
-    schema: options.schema,
     namespace,
     source: `/onego/${options.name}`,
     vault,
+    publisher: { committed: publisher.committed, kick: () => relay?.kick() },
   });
   const running: { stop(): Promise<void> }[] = [];
   return {
@@ -87,20 +99,21 @@ export async function openServiceRuntime(options: ServiceRuntimeOptions): Promis
     outbox,
     vault,
     async start(consumers) {
-      running.push(
-        startOutboxRelay({
-          sql: database.sql,
-          schema: options.schema,
-          js: nats.js,
-          vault,
-          logger: options.logger,
-        }),
-      );
+      relay = startOutboxRelay({
+        sql: database.sql,
+        schema: options.schema,
+        js: nats.js,
+        vault,
+        logger: options.logger,
+        graceMs: RELAY_GRACE_MS,
+      });
+      running.push(relay);
       const deps = { nats, db: database.db, tables: options.tables, logger: options.logger, vault };
       for (const consumer of consumers) running.push(await startConsumer(deps, consumer));
     },
     async stop() {
       await Promise.all(running.map((r) => r.stop()));
+      await publisher.stop();
       await nats.close();
       await database.close();
     },

@@ -12,6 +12,9 @@ export function currentTraceHeaders(ctx: Context = context.active()): Record<str
   return carrier;
 }
 
+/** The trace context now (an event made here continues it when published later). */
+export const activeContext = (): Context => context.active();
+
 export function contextFromHeaders(headers: Record<string, string>): Context {
   return propagation.extract(context.active(), headers);
 }

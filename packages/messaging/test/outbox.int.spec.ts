@@ -3,7 +3,7 @@ import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { eventually } from '@onego/testing';
 import { eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOutbox, startOutboxRelay } from '../src/index.ts';
+import { createOutbox, createOutboxPublisher, startOutboxRelay } from '../src/index.ts';
 import { type Harness, quietLogger, startHarness, widgetRenamed } from './fixture/harness.ts';
 
 let h: Harness;
@@ -31,7 +31,6 @@ describe('the transactional outbox', () => {
     // Given an outbox and its relay
     const outbox = createOutbox({
       tables: h.schema,
-      schema: 'messaging_fixture',
       namespace: h.namespace,
       source: '/tests',
       vault: h.vault,
@@ -82,10 +81,42 @@ describe('the transactional outbox', () => {
     await relay.stop();
   });
 
+  it('publishes an event as its transaction commits and marks its row sent, with no relay running', async () => {
+    // Given an outbox whose publisher sends committed events, and no relay
+    const publisher = createOutboxPublisher({
+      sql: h.sql,
+      schema: 'messaging_fixture',
+      js: h.nats.js,
+      logger: quietLogger,
+    });
+    const outbox = createOutbox({
+      tables: h.schema,
+      namespace: h.namespace,
+      source: '/tests',
+      vault: h.vault,
+      publisher: { committed: publisher.committed, kick: () => {} },
+    });
+    const widgetId = randomUUID();
+
+    // When a transaction commits a state change with its event
+    const id = await h.db.transaction(async (tx) => {
+      await tx.insert(h.schema.widgets).values({ id: widgetId, name: 'direct' });
+      return outbox.enqueue(tx, widgetRenamed, { widgetId, name: 'direct', lane: 'outbox' });
+    });
+
+    // Then the event reaches JetStream and its row is marked published
+    await eventually(async () => ((await publishedEvents()).some((e) => e.id === id) ? true : undefined));
+    const row = await eventually(async () => {
+      const [found] = await h.db.select().from(h.schema.outbox).where(eq(h.schema.outbox.id, id));
+      return found?.publishedAt ? found : undefined;
+    });
+    expect(row.attempts).toBe(1);
+    await publisher.stop();
+  });
+
   it('refuses to enqueue an event whose data breaks its contract', async () => {
     const outbox = createOutbox({
       tables: h.schema,
-      schema: 'messaging_fixture',
       namespace: h.namespace,
       source: '/tests',
       vault: h.vault,

@@ -52,7 +52,6 @@ describe('events lost with a recreated stream', () => {
     // Given three events published through the outbox
     const outbox = createOutbox({
       tables: h.schema,
-      schema,
       namespace: h.namespace,
       source: '/tests',
       vault: h.vault,

@@ -34,7 +34,6 @@ beforeAll(async () => {
   });
   const outbox = createOutbox({
     tables,
-    schema: 'applications',
     namespace: createNamespace('m'),
     source: '/t',
     vault,

@@ -20,7 +20,6 @@ let vault: Vault;
 const outbox = () =>
   createOutbox({
     tables,
-    schema: 'applications',
     namespace: createNamespace('search'),
     source: '/tests',
     vault,

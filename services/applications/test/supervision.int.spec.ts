@@ -42,7 +42,6 @@ const namespace = () => createNamespace(testNamespace.prefix);
 const outboxOf = () =>
   createOutbox({
     tables,
-    schema: 'applications',
     namespace: namespace(),
     source: '/tests',
     vault,

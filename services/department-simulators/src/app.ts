@@ -54,7 +54,15 @@ export async function buildDepartmentSimulatorsService(
   const eventNative = DEPARTMENTS.filter((d) => config.DEPARTMENT_TRANSPORT[d] === 'nats');
   const systems = await connectSystems(config, eventNative);
   const behaviours = createBehaviours(config.SIMULATOR_BEHAVIOUR);
-  const desk = createAnswerDesk({ vault, namespace, systems, source: '/onego/department-simulators' });
+  const desk = createAnswerDesk({
+    db: database.db,
+    vault,
+    namespace,
+    systems,
+    source: '/onego/department-simulators',
+    logger,
+    clock,
+  });
   const deps = { vault, namespace, behaviours, desk, clock };
   simulatorRoutes(app, { db: database.db, behaviours, vault });
   await registerDepartmentApis(app, { db: database.db, vault, behaviours, clock });
@@ -78,7 +86,7 @@ export async function buildDepartmentSimulatorsService(
             cancellationConsumer(department, deps),
           ] as ConsumerDefinition<MessageContract>[],
       });
-      running = [startAnswerScheduler({ db: database.db, sql: database.sql, desk, logger, clock }), bindings];
+      running = [startAnswerScheduler({ desk, logger, clock }), bindings, desk];
       await app.listen({ port: config.PORT, host: config.HOST });
       return { bound: bindings.bound };
     },

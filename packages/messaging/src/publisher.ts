@@ -1,0 +1,124 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type postgres from 'postgres';
+import { failpoint } from './failpoints.ts';
+import type { Logger } from './logger.ts';
+import type { CommittedEvent } from './outbox.ts';
+import { publishTraced } from './publish.ts';
+
+// Publishes each committed event the moment its transaction commits, from memory (no second
+// read, no decryption), with msgID = event id, then settles the rows that held them (marks them
+// sent, or deletes them) in one statement per burst. A crash or a failed publish leaves rows
+// unsettled: a sweeper (the outbox relay) sends them later, and JetStream's duplicate window
+// (beyond it, the consumers' inbox) absorbs a second publication.
+
+export interface PublisherOptions<E extends CommittedEvent> {
+  /** Publishes one event (with msgID = its id). */
+  send(event: E): Promise<unknown>;
+  /** Records that these events were published; they are then no sweeper's business. */
+  settle(ids: string[]): Promise<void>;
+  logger: Logger;
+  /** What the log lines name. */
+  what: string;
+  /** Events in flight beyond which new ones are left to the sweeper (JetStream is not keeping up). */
+  maxInFlight?: number;
+  /** How long settlements gather before one statement writes them. */
+  settleDelayMs?: number;
+}
+
+export function createPublisher<E extends CommittedEvent>(options: PublisherOptions<E>) {
+  const { logger, what } = options;
+  const maxInFlight = options.maxInFlight ?? 5000;
+  const settleDelayMs = options.settleDelayMs ?? 10;
+  const pending = new Set<Promise<void>>();
+  let inFlight = 0;
+  let sent: string[] = [];
+  let settling: Promise<void> | undefined;
+  let stopped = false;
+
+  async function settle() {
+    await new Promise((resolve) => setTimeout(resolve, settleDelayMs));
+    while (sent.length > 0) {
+      const ids = sent;
+      sent = [];
+      await failpoint('relay.after-publish-before-mark');
+      try {
+        await options.settle(ids);
+      } catch (error) {
+        // Unsettled rows are published again by the sweeper; JetStream drops the duplicates.
+        logger.warn({ what, rows: ids.length, error: String(error) }, 'cannot record events as sent');
+      }
+    }
+  }
+
+  function scheduleSettle() {
+    if (settling || sent.length === 0) return;
+    settling = settle().finally(() => {
+      settling = undefined;
+      scheduleSettle();
+    });
+  }
+
+  async function publish(events: E[]) {
+    inFlight += events.length;
+    try {
+      await failpoint('relay.before-publish');
+      const results = await Promise.allSettled(events.map((event) => options.send(event)));
+      const failed = results.filter((r) => r.status === 'rejected');
+      if (failed.length > 0) {
+        logger.warn(
+          { what, failed: failed.length, error: String(failed[0]?.reason) },
+          'publish after commit failed; it will be swept up and sent again',
+        );
+      }
+      sent.push(...events.filter((_, i) => results[i]?.status === 'fulfilled').map((e) => e.id));
+      scheduleSettle();
+    } finally {
+      inFlight -= events.length;
+    }
+  }
+
+  return {
+    /** Publishes events whose transaction has committed (none once stopped, or when overloaded). */
+    committed(events: E[]) {
+      if (events.length === 0 || stopped || inFlight + events.length > maxInFlight) return;
+      const task = publish(events).finally(() => pending.delete(task));
+      pending.add(task);
+    },
+    /** Waits for what is being published and settled; events committed afterwards are swept up. */
+    async stop() {
+      stopped = true;
+      await Promise.allSettled(pending);
+      await settling;
+    },
+  };
+}
+
+export type Publisher<E extends CommittedEvent = CommittedEvent> = ReturnType<typeof createPublisher<E>>;
+
+/** The publisher of a service's outbox: sends on the service's connection, marks the rows sent. */
+export function createOutboxPublisher(options: {
+  sql: postgres.Sql;
+  schema: string;
+  js: JetStreamClient;
+  logger: Logger;
+  publishTimeoutMs?: number;
+}) {
+  const { sql, schema, js } = options;
+  const timeout = options.publishTimeoutMs ?? 5000;
+  return createPublisher<CommittedEvent>({
+    what: `${schema} outbox`,
+    logger: options.logger,
+    send: (event) =>
+      publishTraced(js, {
+        subject: event.subject,
+        payload: event.payload,
+        msgID: event.id,
+        parent: event.parent,
+        timeout,
+      }),
+    async settle(ids) {
+      await sql`update ${sql(schema)}.outbox set published_at = now(), attempts = attempts + 1
+                where id = any(${sql.array(ids)}::uuid[]) and published_at is null`;
+    },
+  });
+}
