@@ -1,8 +1,7 @@
 import { certificateIssued, itemDecided, type MaterialCode, type Namespace } from '@onego/contracts';
+import type { Transaction } from '@onego/db';
 import type { ConsumerDefinition } from '@onego/messaging';
-import { eq } from 'drizzle-orm';
 import type { Bundle } from './catalogue/types.ts';
-import { items } from './db/schema.ts';
 import { applyCertificateIssued, applyDecision } from './domain/decisions.ts';
 import { addWorkingDays, chinaDate, type HolidayCalendar } from './domain/working-days.ts';
 import type { ApplicationStore } from './store.ts';
@@ -34,11 +33,18 @@ export function materialsDueDate(
 
 export function orchestrationConsumers(deps: OrchestrationDeps) {
   const { store, namespace, bundle, clock } = deps;
+  /** A batch locks the applications it is about in one go, in id order. */
+  const lockApplications = (events: { data: { applicationId: string } }[], tx: Transaction) =>
+    store.lockAll(
+      tx,
+      events.map((e) => e.data.applicationId),
+    );
   const decisions: ConsumerDefinition<typeof itemDecided> = {
     stream: namespace.streamOf(itemDecided),
     durable: 'applications-item-decided',
     filterSubject: namespace.filter(itemDecided),
     contracts: [itemDecided],
+    prepare: lockApplications,
     async handle(event, tx) {
       const { applicationId, itemId, decision, attempt } = event.data;
       const locked = await store.lock(tx, applicationId);
@@ -54,7 +60,7 @@ export function orchestrationConsumers(deps: OrchestrationDeps) {
       );
       if (!transition) return;
       if (decision.outcome === 'rejected') {
-        await tx.update(items).set({ reason: decision.reason }).where(eq(items.id, itemId));
+        await store.patchItem(tx, applicationId, itemId, { reason: decision.reason });
       }
       // The rejection names its item and attempt, so each earlier attempt keeps its own reason.
       const rejected = locked.states.find((s) => s.id === itemId);
@@ -82,11 +88,12 @@ export function orchestrationConsumers(deps: OrchestrationDeps) {
     durable: 'applications-certificate-issued',
     filterSubject: namespace.filter(certificateIssued),
     contracts: [certificateIssued],
+    prepare: lockApplications,
     async handle(event, tx) {
       const { applicationId, itemId, itemKey, certificateId } = event.data;
       const locked = await store.lock(tx, applicationId);
       if (!locked) return;
-      await tx.update(items).set({ certificateId }).where(eq(items.id, itemId));
+      await store.patchItem(tx, applicationId, itemId, { certificateId });
       const revoke = bundle.items.find((i) => i.key === itemKey)?.onWithdrawal === 'revoke';
       const transition = applyCertificateIssued(locked.states, itemId, locked.withdrawn, revoke);
       if (transition) {

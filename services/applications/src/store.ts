@@ -6,22 +6,15 @@ import {
   type ItemKey,
   type NewbornSubmission,
 } from '@onego/contracts';
-import type { Transaction } from '@onego/db';
-import { eq } from 'drizzle-orm';
+import { perTransaction, type Transaction } from '@onego/db';
 import type { Bundle } from './catalogue/types.ts';
 import { applications, items } from './db/schema.ts';
 import type { ItemState, ItemStatus, MaterialNeed, Transition } from './domain/orchestration.ts';
 import { planIntake } from './domain/orchestration.ts';
 import { type EffectDeps, runEffects } from './effects.ts';
-import {
-  type ApplicationRow,
-  formAad,
-  type ItemRow,
-  openApplication,
-  openItem,
-  sealOutputs,
-} from './sealed.ts';
-import { type Actor, currentTraceId, entriesOf, record, type TimelineEntry } from './timeline.ts';
+import { type ApplicationRow, formAad, type ItemRow, openApplication, openItem } from './sealed.ts';
+import { type Actor, currentTraceId, entriesOf, type TimelineEntry } from './timeline.ts';
+import { createUnitOfWork } from './unit-of-work.ts';
 
 // Persistence of applications and their items, with the events their changes cause, all inside
 // the caller's transaction.
@@ -60,6 +53,15 @@ const timestampsFor = (status: ItemStatus, now: Date) => {
 };
 
 export function createApplicationStore(deps: EffectDeps) {
+  const unitOf = perTransaction((tx) => createUnitOfWork(tx, deps.vault));
+
+  /** The application as this transaction has it, locked; throws if it does not exist. */
+  async function locked(tx: Transaction, applicationId: string) {
+    const found = await unitOf(tx).lock(applicationId);
+    if (!found) throw new Error(`no application ${applicationId}`);
+    return found;
+  }
+
   /**
    * Writes what a transition changed, its timeline entries (plus any the caller adds, such as
    * "material supplied"), and the events it causes, all in the caller's transaction.
@@ -72,53 +74,80 @@ export function createApplicationStore(deps: EffectDeps) {
     actor: Actor,
     extra: TimelineEntry[] = [],
   ) {
+    const unit = unitOf(tx);
+    const current = await locked(tx, app.id);
+    const previousStatus = current.app.status;
     for (const item of transition.changed) {
-      await tx
-        .update(items)
-        .set({
-          status: item.status,
-          outputsSealed: sealOutputs(deps.vault, item.id, item.outputs),
-          attempt: item.attempt,
-          materials: [...item.materials],
-          ...timestampsFor(item.status, now),
-        })
-        .where(eq(items.id, item.id));
+      const row = current.rows.find((r) => r.id === item.id);
+      if (!row) throw new Error(`unknown item ${item.id}`);
+      Object.assign(row, {
+        status: item.status,
+        outputs: item.outputs,
+        attempt: item.attempt,
+        materials: [...item.materials],
+        ...timestampsFor(item.status, now),
+      });
     }
-    if (transition.status !== app.status) {
-      await tx
-        .update(applications)
-        .set({
-          status: transition.status,
-          ...(transition.status === 'completed' && { completedAt: now }),
-          ...(transition.status === 'withdrawn' && { withdrawnAt: now }),
-        })
-        .where(eq(applications.id, app.id));
+    const statusChanged = transition.status !== previousStatus;
+    if (statusChanged) {
+      Object.assign(current.app, {
+        status: transition.status,
+        ...(transition.status === 'completed' && { completedAt: now }),
+        ...(transition.status === 'withdrawn' && { withdrawnAt: now }),
+      });
     }
-    await record(tx, app.id, actor, now, [...extra, ...entriesOf(transition, app.status)]);
-    await runEffects(deps, tx, app, transition, now);
+    unit.changed(app.id, { items: transition.changed.map((i) => i.id), status: statusChanged });
+    unit.record(app.id, actor, now, [...extra, ...entriesOf(transition, previousStatus)]);
+    await runEffects(deps, tx, { ...app, status: previousStatus }, transition, now);
+    if (!unit.deferred) await unit.flush();
   }
 
   return {
-    record,
+    /** Adds timeline entries, written with the rest of the transaction's changes. */
+    async record(tx: Transaction, applicationId: string, actor: Actor, at: Date, entries: TimelineEntry[]) {
+      const unit = unitOf(tx);
+      unit.record(applicationId, actor, at, entries);
+      if (!unit.deferred) await unit.flush();
+    },
     /** Opens rows read outside `lock` (their sealed columns). */
     openApplication: (row: typeof applications.$inferSelect) => openApplication(deps.vault, row),
     openItem: (row: typeof items.$inferSelect) => openItem(deps.vault, row),
-    sealForm: (applicationId: string, form: NewbornSubmission['form']) =>
-      deps.vault.sealJson(form, formAad(applicationId)),
     vault: deps.vault,
-    /** Locks the application (changes to one application are applied one at a time) and loads its items. */
+    /**
+     * Locks the application (changes to one application are applied one at a time) and loads its
+     * items; a second call in the same transaction sees what the transaction changed since.
+     */
     async lock(tx: Transaction, applicationId: string) {
-      const [locked] = await tx
-        .select()
-        .from(applications)
-        .where(eq(applications.id, applicationId))
-        .for('update');
-      if (!locked) return null;
-      const app = openApplication(deps.vault, locked);
-      const rows = (await tx.select().from(items).where(eq(items.applicationId, applicationId))).map((r) =>
-        openItem(deps.vault, r),
-      );
+      const found = await unitOf(tx).lock(applicationId);
+      if (!found) return null;
+      const app = { ...found.app };
+      const rows = found.rows.map((r) => ({ ...r }));
       return { app, rows, states: rows.map(toState), withdrawn: app.withdrawnAt !== null };
+    },
+    /** Locks several applications at once, in id order: what a batch of events is about. */
+    lockAll: (tx: Transaction, applicationIds: readonly string[]) => unitOf(tx).lockAll(applicationIds),
+    /** Sets columns of a locked application's item that no transition decides (its reason, its certificate). */
+    async patchItem(
+      tx: Transaction,
+      applicationId: string,
+      itemId: string,
+      patch: Partial<Pick<ItemRow, 'reason' | 'certificateId'>>,
+    ) {
+      const current = await locked(tx, applicationId);
+      const row = current.rows.find((r) => r.id === itemId);
+      if (!row) return;
+      Object.assign(row, patch);
+      const unit = unitOf(tx);
+      unit.changed(applicationId, { items: [itemId] });
+      if (!unit.deferred) await unit.flush();
+    },
+    /** Replaces a locked application's form (a correction); sealed when written. */
+    async replaceForm(tx: Transaction, applicationId: string, form: ApplicationRow['form']) {
+      const current = await locked(tx, applicationId);
+      current.app.form = form;
+      const unit = unitOf(tx);
+      unit.changed(applicationId, { form: true });
+      if (!unit.deferred) await unit.flush();
     },
 
     persist,
@@ -206,7 +235,8 @@ export function createApplicationStore(deps: EffectDeps) {
       };
       await deps.outbox.enqueue(tx, applicationSubmitted, submitted, { subject: app.id });
       const actor: Actor = input.submittedBy ?? `citizen:${input.ownerId}`;
-      await record(tx, app.id, actor, now, [
+      const unit = unitOf(tx);
+      unit.record(app.id, actor, now, [
         {
           kind: 'application.submitted',
           details: {
@@ -220,6 +250,7 @@ export function createApplicationStore(deps: EffectDeps) {
         ...entriesOf(transition, 'in-progress'),
       ]);
       await runEffects(deps, tx, app, transition, now);
+      if (!unit.deferred) await unit.flush();
       return app;
     },
   };

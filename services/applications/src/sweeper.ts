@@ -1,6 +1,6 @@
 import type { Database } from '@onego/db';
 import type { Logger } from '@onego/messaging';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { items } from './db/schema.ts';
 import { expireMaterials, MATERIALS_NOT_SUPPLIED } from './domain/corrections.ts';
 import { chinaDate } from './domain/working-days.ts';
@@ -27,15 +27,9 @@ export async function sweepOverdueMaterials(
       if (!locked || locked.withdrawn) return 0;
       const expiry = expireMaterials(locked.states, chinaDate(now));
       if (!expiry) return 0;
-      await tx
-        .update(items)
-        .set({ reason: MATERIALS_NOT_SUPPLIED })
-        .where(
-          inArray(
-            items.id,
-            expiry.expired.map((i) => i.id),
-          ),
-        );
+      for (const item of expiry.expired) {
+        await store.patchItem(tx, applicationId, item.id, { reason: MATERIALS_NOT_SUPPLIED });
+      }
       await store.persist(tx, locked.app, expiry.transition, now, 'system:materials-deadline');
       return expiry.expired.length;
     });

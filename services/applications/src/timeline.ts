@@ -46,6 +46,27 @@ export function entriesOf(transition: Transition, previousStatus: string): Timel
   return entries;
 }
 
+/** The timeline rows for entries about one application, in the current trace. */
+export function timelineRows(applicationId: string, actor: Actor, at: Date, entries: TimelineEntry[]) {
+  const traceId = currentTraceId();
+  return entries.map((e) => ({
+    applicationId,
+    at,
+    kind: e.kind,
+    actor,
+    details: e.details ?? {},
+    traceId,
+    ...(e.item && {
+      itemId: e.item.id,
+      itemKey: e.item.itemKey,
+      department: ITEM_DEPARTMENT[e.item.itemKey],
+      childIndex: e.item.childIndex,
+      attempt: e.item.attempt ?? null,
+    }),
+  }));
+}
+
+/** Writes timeline entries at once (outside the locked applications a unit of work keeps). */
 export async function record(
   tx: Transaction,
   applicationId: string,
@@ -54,22 +75,5 @@ export async function record(
   entries: TimelineEntry[],
 ) {
   if (entries.length === 0) return;
-  const traceId = currentTraceId();
-  await tx.insert(timeline).values(
-    entries.map((e) => ({
-      applicationId,
-      at,
-      kind: e.kind,
-      actor,
-      details: e.details ?? {},
-      traceId,
-      ...(e.item && {
-        itemId: e.item.id,
-        itemKey: e.item.itemKey,
-        department: ITEM_DEPARTMENT[e.item.itemKey],
-        childIndex: e.item.childIndex,
-        attempt: e.item.attempt ?? null,
-      }),
-    })),
-  );
+  await tx.insert(timeline).values(timelineRows(applicationId, actor, at, entries));
 }

@@ -1,11 +1,9 @@
 import { createNewbornSubmissionSchema, ITEM_DEPARTMENT, ITEM_KEYS } from '@onego/contracts';
 import type { Database } from '@onego/db';
 import { callerOf, HttpError, type OneGoApp } from '@onego/http';
-import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { newbornBundle } from '../catalogue/newborn.ts';
-import { applications, items } from '../db/schema.ts';
 import { resubmitItem, withdraw } from '../domain/corrections.ts';
 import { applyCorrections } from '../domain/form-corrections.ts';
 import type { ApplicationStore } from '../store.ts';
@@ -94,11 +92,8 @@ export function itemActionRoutes(app: OneGoApp, deps: ItemActionDeps) {
           const invalid = checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
           throw new HttpError(400, 'the corrected form is invalid', invalid);
         }
-        await tx
-          .update(applications)
-          .set({ formSealed: store.sealForm(id, checked.data.form) })
-          .where(eq(applications.id, id));
-        await tx.update(items).set({ reason: null }).where(eq(items.id, item.id));
+        await store.replaceForm(tx, id, checked.data.form);
+        await store.patchItem(tx, id, item.id, { reason: null });
         const app = { ...locked.app, form: checked.data.form };
         const corrected = { kind: 'item.corrected', item, details: { fields: Object.keys(corrections) } };
         await store.persist(tx, app, transition, now, `citizen:${locked.app.ownerId}`, [corrected]);
