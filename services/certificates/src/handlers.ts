@@ -21,6 +21,15 @@ export function issuanceConsumers(
     durable: 'certificates-certificate-requested',
     filterSubject: namespace.filter(certificateRequested),
     contracts: [certificateRequested],
+    // Issuances take turns on their (issuer, type) serial lock anyway: one lane, in batches that
+    // lock and read what they need in a handful of statements and share each lock's turn.
+    concurrency: 1,
+    batchSize: 64,
+    prepare: (events, tx) =>
+      deps.issuance.prepare(
+        tx,
+        events.map((e) => e.data).filter((request) => !requestProblem(request)),
+      ),
     async handle(event, tx) {
       const problem = requestProblem(event.data);
       if (problem) throw new PoisonMessageError(problem);

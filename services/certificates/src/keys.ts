@@ -1,5 +1,5 @@
 import { DEPARTMENTS, type Department } from '@onego/contracts';
-import type { Database, Transaction } from '@onego/db';
+import { type Database, perTransaction, type Transaction } from '@onego/db';
 import {
   ed25519PublicJwk,
   type KeySealer,
@@ -9,7 +9,7 @@ import {
   type SigningKey,
   sealedSigningKeys,
 } from '@onego/keys';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CryptoKey } from 'jose';
 import { issuerKeys } from './db/schema.ts';
 import { type DidDocument, didDocument, issuerDid, verificationMethodId } from './domain/did.ts';
@@ -24,6 +24,9 @@ import { type DidDocument, didDocument, issuerDid, verificationMethodId } from '
 export { ALG } from '@onego/keys';
 export type { PublishedJwk, SigningKey };
 
+/** A department's active key as a signer: its DID URL kid, its thumbprint and the key. */
+export type Signer = SigningKey & { thumbprint: string };
+
 const LOCK = sql`select pg_advisory_xact_lock(hashtext('onego.certificates.issuer-keys'))`;
 const TABLE = 'issuer_keys';
 
@@ -37,6 +40,56 @@ export function createIssuerKeyStore(db: Database, vault: KeySealer, origin: str
     await tx.insert(issuerKeys).values({ ...key, department, status: 'active', createdAt: clock() });
     return key.kid;
   }
+
+  /** Opens a department's sealed private key; names the row, never the key, when it does not open. */
+  async function signerOf(department: Department, row: { kid: string; privateJwkSealed: string | null }) {
+    if (!row.privateJwkSealed) throw new Error(`${department} has no active signing key`);
+    const key = await sealed.signingKey(row.kid, row.privateJwkSealed).catch((error: unknown) => {
+      // A request that needs it becomes a dead letter, replayed once an operator has restored the
+      // row (or the master key).
+      throw new Error(`the sealed private key ${privateKeyAad(TABLE, row.kid)} does not open`, {
+        cause: error,
+      });
+    });
+    return { kid: kidOf(department, row.kid), thumbprint: row.kid, key };
+  }
+
+  // The active keys a transaction signs with, read once per transaction (a rotation that commits
+  // meanwhile takes effect from the next one, as it would for a transaction already signing).
+  const signersOf = perTransaction((tx: Transaction) => {
+    const signers = new Map<Department, Promise<Signer>>();
+    async function load(departments: readonly Department[]) {
+      const missing = [...new Set(departments)].filter((d) => !signers.has(d));
+      if (missing.length === 0) return;
+      const rows = tx
+        .select({
+          department: issuerKeys.department,
+          kid: issuerKeys.kid,
+          privateJwkSealed: issuerKeys.privateJwkSealed,
+        })
+        .from(issuerKeys)
+        .where(and(inArray(issuerKeys.department, missing), eq(issuerKeys.status, 'active')))
+        .then((found) => found);
+      for (const department of missing) {
+        const signer = rows.then((found) =>
+          signerOf(
+            department,
+            found.find((r) => r.department === department) ?? { kid: '', privateJwkSealed: null },
+          ),
+        );
+        signer.catch(() => {});
+        signers.set(department, signer);
+      }
+      await rows;
+    }
+    return {
+      load,
+      async get(department: Department) {
+        await load([department]);
+        return signers.get(department) as Promise<Signer>;
+      },
+    };
+  });
 
   async function keysOf(department: Department) {
     return db
@@ -79,21 +132,11 @@ export function createIssuerKeyStore(db: Database, vault: KeySealer, origin: str
     },
 
     /** The department's active key, read in the signing transaction; its kid is the DID URL. */
-    async signingKey(tx: Transaction, department: Department): Promise<SigningKey & { thumbprint: string }> {
-      const [row] = await tx
-        .select({ kid: issuerKeys.kid, privateJwkSealed: issuerKeys.privateJwkSealed })
-        .from(issuerKeys)
-        .where(and(eq(issuerKeys.department, department), eq(issuerKeys.status, 'active')));
-      if (!row?.privateJwkSealed) throw new Error(`${department} has no active signing key`);
-      const key = await sealed.signingKey(row.kid, row.privateJwkSealed).catch((error: unknown) => {
-        // Names the row, never the key. A request that needs it becomes a dead letter, replayed once
-        // an operator has restored the row (or the master key).
-        throw new Error(`the sealed private key ${privateKeyAad(TABLE, row.kid)} does not open`, {
-          cause: error,
-        });
-      });
-      return { kid: kidOf(department, row.kid), thumbprint: row.kid, key };
-    },
+    signingKey: (tx: Transaction, department: Department) => signersOf(tx).get(department),
+
+    /** Reads the active keys of several departments in one statement (a batch of issuances). */
+    preloadSigningKeys: (tx: Transaction, departments: readonly Department[]) =>
+      signersOf(tx).load(departments),
 
     /** A department's public key by thumbprint, active or retired; undefined when it has none such. */
     async verificationKey(department: Department, thumbprint: string): Promise<CryptoKey | undefined> {

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Department } from '@onego/contracts';
-import type { Database, Transaction } from '@onego/db';
-import { and, count, eq, max } from 'drizzle-orm';
+import { type Database, perTransaction, type Transaction } from '@onego/db';
+import { and, count, eq, inArray, max } from 'drizzle-orm';
 import { statusLists, statusSlots } from './db/schema.ts';
 import { emptyBitstring, encodeBitstring, STATUS_LIST_LENGTH, withBit } from './domain/bitstring.ts';
 import { issuerDid } from './domain/did.ts';
@@ -79,13 +79,27 @@ export function createStatusLists(deps: {
       .onConflictDoNothing();
   }
 
-  async function openList(tx: Transaction, department: Department): Promise<number> {
-    const [row] = await tx
-      .select({ list: max(statusLists.list) })
+  // Each department's open list, read once per transaction (a batch of issuances shares it).
+  const openLists = perTransaction(() => new Map<Department, number>());
+
+  async function loadOpenLists(tx: Transaction, departments: readonly Department[]) {
+    const known = openLists(tx);
+    const missing = [...new Set(departments)].filter((d) => !known.has(d));
+    if (missing.length === 0) return;
+    const rows = await tx
+      .select({ department: statusLists.department, list: max(statusLists.list) })
       .from(statusLists)
-      .where(eq(statusLists.department, department));
-    if (row?.list) return row.list;
+      .where(inArray(statusLists.department, missing))
+      .groupBy(statusLists.department);
+    for (const row of rows) if (row.list) known.set(row.department, row.list);
+  }
+
+  async function openList(tx: Transaction, department: Department): Promise<number> {
+    await loadOpenLists(tx, [department]);
+    const list = openLists(tx).get(department);
+    if (list) return list;
     await open(tx, department, 1);
+    openLists(tx).set(department, 1);
     return 1;
   }
 
@@ -105,6 +119,9 @@ export function createStatusLists(deps: {
   }
 
   return {
+    /** Reads several departments' open lists in one statement (a batch of issuances). */
+    preload: loadOpenLists,
+
     /** Gives a certificate a random free index in the department's open list, opening the next when it is full. */
     async allocate(tx: Transaction, department: Department, holder: Holder): Promise<Slot> {
       let list = await openList(tx, department);
@@ -114,6 +131,7 @@ export function createStatusLists(deps: {
         if (draw % COUNT_AFTER_COLLISIONS === 0 && (await isFull(tx, department, list))) {
           await open(tx, department, list + 1);
           list += 1;
+          openLists(tx).set(department, list);
         }
       }
       throw new Error(`no free index in status list ${department}/${list} after ${MAX_DRAWS} draws`);
