@@ -46,6 +46,7 @@ export async function buildDepartmentAdaptersService(
     clock,
     transport: config.DEPARTMENT_TRANSPORT,
     vault: runtime.vault,
+    dispatched: () => dispatcher?.wake(),
   };
   let dispatcher: Dispatcher | undefined;
   return {

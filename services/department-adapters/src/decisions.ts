@@ -1,8 +1,8 @@
 import { type Department, itemDecided } from '@onego/contracts';
-import type { Transaction } from '@onego/db';
+import { beforeCommit, perTransaction, type Transaction } from '@onego/db';
 import type { Logger, Outbox } from '@onego/messaging';
 import type { Vault } from '@onego/vault';
-import { eq } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { exchanges } from './db/schema.ts';
 import type { TranslatedDecision } from './domain/translator.ts';
@@ -28,13 +28,57 @@ export const issuesOf = (error: z.ZodError) =>
     .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
     .join('; ');
 
+type Exchange = typeof exchanges.$inferSelect;
+
+// The exchanges a transaction has locked (by case reference), and the decisions it recorded on
+// them, written back in one statement when it ends.
+const lockedExchanges = perTransaction((tx: Transaction) => {
+  const rows = new Map<string, Exchange | undefined>();
+  const decided = new Map<string, Exchange>();
+  const tracked = beforeCommit(tx, async () => {
+    if (decided.size === 0) return;
+    const values = [...decided.values()].map((e) => ({
+      case_ref: e.caseRef,
+      decided_at: e.decidedAt,
+      outcome: e.outcome,
+    }));
+    decided.clear();
+    await tx.execute(sql`
+      update ${exchanges} as e set decided_at = v.decided_at, outcome = v.outcome
+      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(case_ref text, decided_at timestamptz, outcome text)
+      where e.case_ref = v.case_ref
+        and e.case_ref = any(${`{${values.map((v) => JSON.stringify(v.case_ref)).join(',')}}`}::text[])`);
+  });
+  return { rows, decided, tracked };
+});
+
+/** Locks the exchanges these decisions answer, in one statement, in case-reference order. */
+export async function lockExchanges(tx: Transaction, caseRefs: readonly string[]) {
+  const { rows } = lockedExchanges(tx);
+  const wanted = [...new Set(caseRefs)].filter((ref) => !rows.has(ref)).sort();
+  if (wanted.length === 0) return;
+  const found = await tx
+    .select()
+    .from(exchanges)
+    .where(inArray(exchanges.caseRef, wanted))
+    .orderBy(asc(exchanges.caseRef))
+    .for('update');
+  for (const ref of wanted)
+    rows.set(
+      ref,
+      found.find((e) => e.caseRef === ref),
+    );
+}
+
 export async function applyDecision(
   tx: Transaction,
   deps: DecisionDeps,
   department: Department,
   { caseRef, decidedAt, decision }: TranslatedDecision,
 ): Promise<Applied> {
-  const [exchange] = await tx.select().from(exchanges).where(eq(exchanges.caseRef, caseRef)).for('update');
+  await lockExchanges(tx, [caseRef]);
+  const locked = lockedExchanges(tx);
+  const exchange = locked.rows.get(caseRef);
   if (!exchange || exchange.department !== department) {
     return { refused: `no ${department} case ${caseRef} was ever sent: decision not applied` };
   }
@@ -62,9 +106,12 @@ export async function applyDecision(
     };
   }
   await deps.outbox.enqueue(tx, itemDecided, decided.data, { subject: exchange.applicationId });
-  await tx
-    .update(exchanges)
-    .set({ decidedAt: deps.clock(), outcome: decision.outcome })
-    .where(eq(exchanges.caseRef, caseRef));
+  Object.assign(exchange, { decidedAt: deps.clock(), outcome: decision.outcome });
+  if (locked.tracked) locked.decided.set(caseRef, exchange);
+  else
+    await tx
+      .update(exchanges)
+      .set({ decidedAt: exchange.decidedAt, outcome: exchange.outcome })
+      .where(eq(exchanges.caseRef, caseRef));
   return { applied: true };
 }

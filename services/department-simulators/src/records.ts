@@ -1,7 +1,7 @@
 import type { Department } from '@onego/contracts';
-import type { Transaction } from '@onego/db';
+import { type Database, insertAtCommit, perTransaction, type Transaction } from '@onego/db';
 import type { Vault } from '@onego/vault';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { cancellations, pendingAnswers, receivedRequests } from './db/schema.ts';
 import type { Transport } from './domain/transport.ts';
 
@@ -24,17 +24,42 @@ export interface Received {
 export const receivedAad = (r: Pick<Received, 'department' | 'caseRef' | 'kind' | 'transport'>) =>
   `received_requests.payload:${r.department}/${r.caseRef}/${r.kind}/${r.transport}`;
 
+/** Keeps what arrived, written with the rest of the transaction's receipts in one statement. */
 export const recordReceived = (tx: Transaction, vault: Vault, { payload, ...received }: Received) =>
-  tx
-    .insert(receivedRequests)
-    .values({ ...received, payloadSealed: vault.seal(payload, receivedAad(received)) });
+  insertAtCommit(tx, receivedRequests, {
+    ...received,
+    payloadSealed: vault.seal(payload, receivedAad(received)),
+  });
 
-export async function isWithdrawn(tx: Pick<Transaction, 'select'>, department: Department, caseRef: string) {
+// The withdrawn cases among those a transaction asked about, read in one statement per batch.
+const withdrawnCases = perTransaction(() => ({ asked: new Set<string>(), withdrawn: new Set<string>() }));
+const caseKey = (department: Department, caseRef: string) => `${department}/${caseRef}`;
+
+/** Reads in one statement which of a department's cases are withdrawn (a batch's requests). */
+export async function loadWithdrawn(tx: Transaction, department: Department, caseRefs: readonly string[]) {
+  const known = withdrawnCases(tx);
+  const wanted = [...new Set(caseRefs)].filter((ref) => !known.asked.has(caseKey(department, ref)));
+  if (wanted.length === 0) return;
   const rows = await tx
+    .select({ caseRef: cancellations.caseRef })
+    .from(cancellations)
+    .where(and(eq(cancellations.department, department), inArray(cancellations.caseRef, wanted)));
+  for (const ref of wanted) known.asked.add(caseKey(department, ref));
+  for (const row of rows) known.withdrawn.add(caseKey(department, row.caseRef));
+}
+
+export async function isWithdrawn(q: Pick<Database, 'select'>, department: Department, caseRef: string) {
+  const rows = await q
     .select({ caseRef: cancellations.caseRef })
     .from(cancellations)
     .where(and(eq(cancellations.department, department), eq(cancellations.caseRef, caseRef)));
   return rows.length > 0;
+}
+
+/** Whether a case is withdrawn, from what `loadWithdrawn` read for the transaction's batch. */
+export async function isWithdrawnInBatch(tx: Transaction, department: Department, caseRef: string) {
+  await loadWithdrawn(tx, department, [caseRef]);
+  return withdrawnCases(tx).withdrawn.has(caseKey(department, caseRef));
 }
 
 /** Records the withdrawal and drops any answer not yet sent. */

@@ -1,4 +1,5 @@
 import { type Department, departmentContracts, itemCancelled } from '@onego/contracts';
+import { afterCommit } from '@onego/db';
 import { type ConsumerDefinition, currentTraceHeaders, PoisonMessageError } from '@onego/messaging';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { cancelledItems, dispatches, exchanges } from '../db/schema.ts';
@@ -13,7 +14,7 @@ import type { AdapterDeps } from './deps.ts';
 
 export function cancellationConsumer<D extends Department>(
   department: D,
-  { outbox, namespace, clock, logger, vault }: AdapterDeps,
+  { outbox, namespace, clock, logger, vault, dispatched }: AdapterDeps,
 ): ConsumerDefinition<typeof itemCancelled> {
   const contract = departmentContracts[department].cancellation;
   return {
@@ -77,6 +78,7 @@ export function cancellationConsumer<D extends Department>(
             dueAt: clock(),
           })
           .onConflictDoNothing();
+        if (dispatched) afterCommit(tx, dispatched);
       }
     },
   };

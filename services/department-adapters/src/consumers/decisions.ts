@@ -1,6 +1,6 @@
 import { type Department, type DepartmentContracts, departmentContracts } from '@onego/contracts';
 import { type ConsumerDefinition, PoisonMessageError } from '@onego/messaging';
-import { applyDecision } from '../decisions.ts';
+import { applyDecision, lockExchanges } from '../decisions.ts';
 import type { DepartmentDecision } from '../domain/translator.ts';
 import { translateDecision } from '../domain/translators.ts';
 import { type AdapterDeps, translated } from './deps.ts';
@@ -19,6 +19,18 @@ export function decisionConsumer<D extends Department>(
     durable: `adapter-${department}-decisions`,
     filterSubject: deps.namespace.filter(contract),
     contracts: [contract],
+    // A batch locks the exchanges its decisions answer in one statement.
+    prepare: (events, tx) =>
+      lockExchanges(
+        tx,
+        events.flatMap((e) => {
+          try {
+            return [translateDecision(department, e.data as DepartmentDecision<D>).caseRef];
+          } catch {
+            return []; // untranslatable: the handler sets it aside
+          }
+        }),
+      ),
     async handle(event, tx) {
       const decision = translated(() => translateDecision(department, event.data as DepartmentDecision<D>));
       const result = await applyDecision(tx, deps, department, decision);

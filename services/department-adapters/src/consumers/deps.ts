@@ -7,6 +7,8 @@ import type { TransportMap } from '../domain/transport.ts';
 export interface AdapterDeps extends DecisionDeps {
   namespace: Namespace;
   transport: TransportMap;
+  /** Calls to HTTP departments were committed: the dispatcher should look at once. */
+  dispatched?: () => void;
 }
 
 /** A translation that can never succeed is poison: retrying would give the same answer. */

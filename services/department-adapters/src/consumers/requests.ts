@@ -4,8 +4,9 @@ import {
   departmentContracts,
   itemRequested,
 } from '@onego/contracts';
+import { afterCommit, insertAtCommit, perTransaction, type Transaction } from '@onego/db';
 import { type ConsumerDefinition, currentTraceHeaders, PoisonMessageError } from '@onego/messaging';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { cancelledItems, dispatches, exchanges } from '../db/schema.ts';
 import { issuesOf } from '../decisions.ts';
 import { sealBody } from '../dispatch/body.ts';
@@ -17,9 +18,29 @@ import { type AdapterDeps, translated } from './deps.ts';
 // outbox) or, for an HTTP-style department, as a call for the dispatcher to make. Either way
 // in the consumer's transaction, together with the exchange row.
 
+// The withdrawn items among those a transaction asked about, read in one statement per batch.
+const cancelledOf = perTransaction(() => ({ asked: new Set<string>(), cancelled: new Set<string>() }));
+
+async function loadCancelled(tx: Transaction, itemIds: readonly string[]) {
+  const known = cancelledOf(tx);
+  const wanted = [...new Set(itemIds)].filter((id) => !known.asked.has(id));
+  if (wanted.length === 0) return;
+  const rows = await tx
+    .select({ itemId: cancelledItems.itemId })
+    .from(cancelledItems)
+    .where(inArray(cancelledItems.itemId, wanted));
+  for (const id of wanted) known.asked.add(id);
+  for (const row of rows) known.cancelled.add(row.itemId);
+}
+
+async function isCancelled(tx: Transaction, itemId: string) {
+  await loadCancelled(tx, [itemId]);
+  return cancelledOf(tx).cancelled.has(itemId);
+}
+
 export function requestConsumer<D extends Department>(
   department: D,
-  { outbox, namespace, clock, logger, transport, vault }: AdapterDeps,
+  { outbox, namespace, clock, logger, transport, vault, dispatched }: AdapterDeps,
 ): ConsumerDefinition<typeof itemRequested> {
   const contract = departmentContracts[department].request;
   return {
@@ -27,6 +48,12 @@ export function requestConsumer<D extends Department>(
     durable: `adapter-${department}-requests`,
     filterSubject: namespace.filter(itemRequested, department),
     contracts: [itemRequested],
+    // A batch asks which of its items were withdrawn in one statement.
+    prepare: (events, tx) =>
+      loadCancelled(
+        tx,
+        events.map((e) => e.data.itemId),
+      ),
     async handle(event, tx) {
       const item = event.data;
       if (item.department !== department) {
@@ -45,11 +72,7 @@ export function requestConsumer<D extends Department>(
       if (!checked.success) {
         throw new PoisonMessageError(`cannot be sent as ${contract.type}: ${issuesOf(checked.error)}`);
       }
-      const [withdrawn] = await tx
-        .select()
-        .from(cancelledItems)
-        .where(eq(cancelledItems.itemId, item.itemId));
-      if (withdrawn) {
+      if (await isCancelled(tx, item.itemId)) {
         logger.info({ department, itemId: item.itemId, attempt }, 'request for a withdrawn item; not sent');
         return;
       }
@@ -89,7 +112,7 @@ export function requestConsumer<D extends Department>(
         await outbox.enqueue(tx, contract, checked.data, { subject: caseRef });
         return;
       }
-      await tx.insert(dispatches).values({
+      await insertAtCommit(tx, dispatches, {
         department,
         headers: currentTraceHeaders(),
         caseRef,
@@ -98,6 +121,7 @@ export function requestConsumer<D extends Department>(
         idempotencyKey: idempotencyKeyOf(item.itemId, attempt, 'submit'),
         dueAt: clock(),
       });
+      if (dispatched) afterCommit(tx, dispatched);
     },
   };
 }

@@ -11,13 +11,13 @@ import { deadLetters, dispatches } from '../db/schema.ts';
 export type Dispatch = typeof dispatches.$inferSelect;
 
 /**
- * Claims up to `limit` due calls of a department. Claiming leases a row: its `due_at` moves past
- * the call's longest possible duration, so no other worker takes it meanwhile, and a worker
- * that dies mid-call leaves it due again when the lease runs out.
+ * Claims up to `limit` due calls of some departments. Claiming leases a row: its `due_at` moves
+ * past the call's longest possible duration, so no other worker takes it meanwhile, and a
+ * worker that dies mid-call leaves it due again when the lease runs out.
  */
 export async function claimDue(
   db: Database,
-  department: Department,
+  departments: readonly Department[],
   options: { now: Date; limit: number; leaseMs: number },
 ): Promise<Dispatch[]> {
   return db.transaction(async (tx) => {
@@ -26,7 +26,7 @@ export async function claimDue(
       .from(dispatches)
       .where(
         and(
-          eq(dispatches.department, department),
+          inArray(dispatches.department, [...departments]),
           eq(dispatches.status, 'pending'),
           lte(dispatches.dueAt, options.now),
         ),

@@ -1,6 +1,6 @@
 import { DEPARTMENTS, type Department } from '@onego/contracts';
 import type { Database } from '@onego/db';
-import { contextFromHeaders, failpoint, sleep } from '@onego/messaging';
+import { contextFromHeaders, createWaker, failpoint, sleep } from '@onego/messaging';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { RetryPolicy } from '../domain/backoff.ts';
 import { type BreakerPolicy, type CircuitBreaker, createCircuitBreaker } from '../domain/circuit-breaker.ts';
@@ -30,13 +30,14 @@ const tracer = trace.getTracer('@onego/department-adapters');
 export function startDispatcher(options: DispatcherOptions) {
   const { db, api, logger, clock } = options;
   const idleMs = options.idleMs ?? 200;
-  const batchSize = options.batchSize ?? 16;
+  const batchSize = options.batchSize ?? 64;
   // Long enough for the call and its settlement; a crashed worker's claim lapses after it.
   const leaseMs = options.timeoutMs * 2 + 1000;
   const breakers = new Map<Department, CircuitBreaker>(
     DEPARTMENTS.map((d) => [d, createCircuitBreaker(options.breaker, () => clock().getTime())]),
   );
   const stopping = new AbortController();
+  const waker = createWaker(stopping.signal);
 
   function track(department: Department, breaker: CircuitBreaker, failed: boolean) {
     const before = breaker.state.state;
@@ -69,12 +70,20 @@ export function startDispatcher(options: DispatcherOptions) {
   }
 
   async function callAndSettle(department: Department, breaker: CircuitBreaker, row: Dispatch) {
-    const { answer, record } = await api.call(row.kind, department, row.caseRef, {
+    let { answer, record } = await api.call(row.kind, department, row.caseRef, {
       ...(row.bodySealed && { body: openBody(options.vault, row) }),
       ...(row.kind !== 'poll' && { idempotencyKey: row.idempotencyKey }),
     });
-    await failpoint('dispatcher.after-call-before-record');
     track(department, breaker, answer.kind === 'retry-later');
+    if (row.kind === 'submit' && answer.kind === 'accepted') {
+      // Many departments decide at once: ask straight away, and settle the submission with the
+      // decision if there is one; otherwise the receipt is settled and status queries follow.
+      const status = await api.call('poll', department, row.caseRef);
+      track(department, breaker, status.answer.kind === 'retry-later');
+      if (status.answer.kind === 'decided' || status.answer.kind === 'cancelled')
+        ({ answer, record } = status);
+    }
+    await failpoint('dispatcher.after-call-before-record');
     try {
       await db.transaction(async (tx) => {
         const current = await reclaim(tx, row);
@@ -102,20 +111,32 @@ export function startDispatcher(options: DispatcherOptions) {
     }
   }
 
-  async function serve(department: Department): Promise<number> {
-    const breaker = breakers.get(department) as CircuitBreaker;
-    const permission = breaker.permit();
-    if (permission === 'none') return 0;
-    const rows = await claimDue(db, department, {
-      now: clock(),
-      limit: permission === 'probe' ? 1 : batchSize,
-      leaseMs,
-    }).catch((error: unknown) => {
-      if (permission === 'probe') breaker.probeUnused();
-      throw error;
-    });
-    if (rows.length === 0 && permission === 'probe') breaker.probeUnused();
-    await Promise.all(rows.map((row) => call(department, breaker, row)));
+  /** Claims due calls of every department whose breaker lets calls through (a probe: one). */
+  async function claim(): Promise<Dispatch[]> {
+    const now = clock();
+    const open: Department[] = [];
+    const claimed: Dispatch[] = [];
+    for (const department of DEPARTMENTS) {
+      const breaker = breakers.get(department) as CircuitBreaker;
+      const permission = breaker.permit();
+      if (permission === 'all') open.push(department);
+      if (permission !== 'probe') continue;
+      const rows = await claimDue(db, [department], { now, limit: 1, leaseMs }).catch((error: unknown) => {
+        breaker.probeUnused();
+        throw error;
+      });
+      if (rows.length === 0) breaker.probeUnused();
+      claimed.push(...rows);
+    }
+    if (open.length > 0) claimed.push(...(await claimDue(db, open, { now, limit: batchSize, leaseMs })));
+    return claimed;
+  }
+
+  async function serve(): Promise<number> {
+    const rows = await claim();
+    await Promise.all(
+      rows.map((row) => call(row.department, breakers.get(row.department) as CircuitBreaker, row)),
+    );
     return rows.length;
   }
 
@@ -123,9 +144,9 @@ export function startDispatcher(options: DispatcherOptions) {
     let failures = 0;
     while (!stopping.signal.aborted) {
       try {
-        const calls = await Promise.all(DEPARTMENTS.map(serve));
+        const calls = await serve();
         failures = 0;
-        if (calls.every((n) => n === 0)) await sleep(idleMs, stopping.signal);
+        if (calls === 0) await waker.wait(idleMs);
       } catch (error) {
         failures += 1;
         logger.warn({ error: String(error) }, 'dispatcher cannot reach the database; will retry');
@@ -135,6 +156,8 @@ export function startDispatcher(options: DispatcherOptions) {
   })();
 
   return {
+    /** New calls were committed: look for due calls now rather than after the idle wait. */
+    wake: waker.wake,
     breakerOf: (department: Department) => (breakers.get(department) as CircuitBreaker).state,
     /** Stops after the calls in flight are settled; due rows wait for the next start. */
     async stop() {

@@ -9,8 +9,8 @@ import type { Vault } from '@onego/vault';
 import type { AnswerDesk } from '../answers.ts';
 import type { Behaviours } from '../domain/behaviour.ts';
 import { respond } from '../domain/decide.ts';
-import type { SystemRequest } from '../domain/systems.ts';
-import { isWithdrawn, recordReceived, withdraw } from '../records.ts';
+import { type SystemRequest, systems } from '../domain/systems.ts';
+import { isWithdrawnInBatch, loadWithdrawn, recordReceived, withdraw } from '../records.ts';
 
 // An event-native system takes its requests and cancellations from its own stream, through the
 // two durable consumers the platform provisioned for it (`<department>-system` and
@@ -35,6 +35,13 @@ export function requestConsumer<D extends Department>(
     durable: `${department}-system`,
     filterSubject: namespace.filter(contract),
     contracts: [contract],
+    // A batch asks which of its cases were withdrawn in one statement.
+    prepare: (events, tx) =>
+      loadWithdrawn(
+        tx,
+        department,
+        events.map((e) => systems[department].caseRefOf(e.data as SystemRequest<D>)),
+      ),
     async handle(event, tx, meta) {
       const now = clock();
       const response = respond(department, event.data as SystemRequest<D>, behaviours.get(department), now);
@@ -50,7 +57,7 @@ export function requestConsumer<D extends Department>(
         payload: meta.raw,
         receivedAt: now,
       });
-      if (await isWithdrawn(tx, department, response.caseRef)) return;
+      if (await isWithdrawnInBatch(tx, department, response.caseRef)) return;
       await desk.answer(tx, department, response);
     },
   };
