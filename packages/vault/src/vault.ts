@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import type postgres from 'postgres';
 import { KEY_BYTES, keyedHash, open, seal } from './cipher.ts';
 import type { MasterKeyRing } from './master-keys.ts';
@@ -65,13 +65,14 @@ export async function openVault(options: {
   const { sql, schema, masterKeys } = options;
   await ensureKeys(sql, schema, masterKeys);
   const rows = await loadKeys(sql, schema);
-  const keys = new Map(rows.map((r) => [r.id, unwrap(r, schema, masterKeys)]));
+  // Held as KeyObjects: a raw key would be set up again for every value sealed or opened.
+  const keys = new Map(rows.map((r) => [r.id, createSecretKey(unwrap(r, schema, masterKeys))]));
   const dataRows = rows.filter((r) => r.purpose === 'data');
   const current = dataRows[dataRows.length - 1];
   const lookupRow = rows.find((r) => r.purpose === 'lookup');
   if (!current || !lookupRow) throw new Error(`vault of ${schema} has no keys`);
-  const currentKey = keys.get(current.id) as Buffer;
-  const lookupKey = keys.get(lookupRow.id) as Buffer;
+  const currentKey = keys.get(current.id) as KeyObject;
+  const lookupKey = keys.get(lookupRow.id) as KeyObject;
 
   const vault: Vault = {
     seal: (plaintext, aad) =>

@@ -193,7 +193,9 @@ export function createApplicationStore(deps: EffectDeps) {
         })
         .returning();
       if (!inserted) throw new Error('insert returned nothing');
-      const app = openApplication(deps.vault, inserted);
+      // The form just sealed, not opened again.
+      const { formSealed: _sealed, ...row } = inserted;
+      const app: ApplicationRow = { ...row, form: submission.form };
       const chosen = bundle.items.filter((i) => submission.items.includes(i.key));
       const initial: ItemState[] = submission.form.children.flatMap((_child, childIndex) =>
         chosen.map((item) => ({

@@ -48,6 +48,8 @@ export function createUnitOfWork(tx: Transaction, vault: Vault): UnitOfWork {
   const dirtyItems = new Map<string, ItemRow>();
   const dirtyApps = new Map<string, ApplicationRow>();
   const formsChanged = new Set<string>();
+  // Each item's outputs as loaded, with their sealed text: written back as they were unless replaced.
+  const sealedOutputs = new Map<string, { outputs: ItemRow['outputs']; sealed: string | null }>();
   let entries: TimelineRow[] = [];
 
   async function load(ids: readonly string[]) {
@@ -72,7 +74,13 @@ export function createUnitOfWork(tx: Transaction, vault: Vault): UnitOfWork {
     for (const app of apps) {
       locked.set(app.id, {
         app: openApplication(vault, app),
-        rows: rows.filter((r) => r.applicationId === app.id).map((r) => openItem(vault, r)),
+        rows: rows
+          .filter((r) => r.applicationId === app.id)
+          .map((r) => {
+            const item = openItem(vault, r);
+            sealedOutputs.set(r.id, { outputs: item.outputs, sealed: r.outputsSealed });
+            return item;
+          }),
       });
     }
   }
@@ -88,7 +96,10 @@ export function createUnitOfWork(tx: Transaction, vault: Vault): UnitOfWork {
       decided_at: r.decidedAt,
       completed_at: r.completedAt,
       cancelled_at: r.cancelledAt,
-      outputs_sealed: sealOutputs(vault, r.id, r.outputs),
+      outputs_sealed:
+        sealedOutputs.get(r.id)?.outputs === r.outputs
+          ? (sealedOutputs.get(r.id)?.sealed ?? null)
+          : sealOutputs(vault, r.id, r.outputs),
       reason: r.reason,
       certificate_id: r.certificateId,
     }));
