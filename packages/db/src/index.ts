@@ -8,7 +8,7 @@ export {
   perTransaction,
   withCommitHooks,
 } from './commit-hooks.ts';
-export { type Database, type DatabaseHandle, openDatabase, type Transaction } from './database.ts';
+export { type Database, type DatabaseHandle, openDatabase, poolMax, type Transaction } from './database.ts';
 export { ensureDatabase } from './ensure-database.ts';
 export { isTransientDatabaseError, isUniqueViolation } from './errors.ts';
 export { applyMigrations } from './migrate.ts';

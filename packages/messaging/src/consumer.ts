@@ -8,6 +8,7 @@ import { PoisonMessageError, TransientError } from './errors.ts';
 import { failpoint } from './failpoints.ts';
 import { backoffMs, type Logger, sleep } from './logger.ts';
 import { type ConsumerSpec, ensureConsumer, type Nats } from './nats.ts';
+import { createSlots, type Slots } from './slots.ts';
 import type { MessagingTables } from './tables.ts';
 import { contextFromHeaders, messagingSpan } from './trace.ts';
 
@@ -51,6 +52,8 @@ export interface ConsumerDeps {
   logger: Logger;
   /** Seals a dead letter's payload: what was set aside may hold personal data. */
   vault: Vault;
+  /** Batch transactions the service runs at once, across its consumers (default: this consumer's lanes). */
+  slots?: Slots;
 }
 
 /** Where a dead letter's sealed payload belongs (its associated data). */
@@ -92,6 +95,18 @@ const describe = (issues: readonly { path: PropertyKey[]; message: string }[]) =
 // or a republication whose effect is already committed), retried, or set aside.
 const processed = metrics.getMeter('@onego/messaging').createCounter('onego_messages_processed', {
   description: 'Deliveries processed by outcome (applied, duplicate, retried, dead-lettered)',
+});
+
+// How big the batches are and how long each takes (its transaction and acks): batching is what
+// keeps the cost per message down under load.
+const batchMessages = metrics.getMeter('@onego/messaging').createHistogram('onego_consumer_batch_messages', {
+  description: 'Messages per batch a consumer applied in one transaction',
+  advice: { explicitBucketBoundaries: [1, 2, 4, 8, 16, 32, 64, 128] },
+});
+const batchSeconds = metrics.getMeter('@onego/messaging').createHistogram('onego_consumer_batch_seconds', {
+  description: 'Time to apply a batch: its transaction, then its acknowledgements',
+  unit: 's',
+  advice: { explicitBucketBoundaries: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] },
 });
 
 export async function startConsumer<C extends MessageContract>(
@@ -282,11 +297,17 @@ export async function startConsumer<C extends MessageContract>(
     return lanes[Math.abs(hash) % lanes.length] as (typeof lanes)[number];
   }
 
+  const slots = deps.slots ?? createSlots(concurrency);
+
   async function drain(lane: (typeof lanes)[number]) {
     lane.busy = true;
     while (lane.queue.length > 0) {
+      await slots.acquire();
       const batch = lane.queue.splice(0, batchSize);
-      await processBatch(batch);
+      const started = performance.now();
+      await processBatch(batch).finally(() => slots.release());
+      batchMessages.record(batch.length, { consumer: def.durable });
+      batchSeconds.record((performance.now() - started) / 1000, { consumer: def.durable });
       for (const d of batch) finish(d);
       buffered.count -= batch.length;
       if (buffered.count < limit / 2) buffered.drained?.();

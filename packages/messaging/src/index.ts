@@ -48,5 +48,6 @@ export {
 export { type LostEvents, republishLostEvents, subjectsPattern } from './recovery.ts';
 export { type Relay, type RelayOptions, startOutboxRelay } from './relay.ts';
 export { openServiceRuntime, type ServiceRuntime, type ServiceRuntimeOptions } from './runtime.ts';
+export { createSlots, type Slots } from './slots.ts';
 export { type MessagingTables, messagingTables } from './tables.ts';
 export { activeContext, contextFromHeaders, currentTraceHeaders, messagingSpan } from './trace.ts';

@@ -28,7 +28,7 @@ export interface PublisherOptions<E extends CommittedEvent> {
 export function createPublisher<E extends CommittedEvent>(options: PublisherOptions<E>) {
   const { logger, what } = options;
   const maxInFlight = options.maxInFlight ?? 5000;
-  const settleDelayMs = options.settleDelayMs ?? 10;
+  const settleDelayMs = options.settleDelayMs ?? 250;
   const pending = new Set<Promise<void>>();
   let inFlight = 0;
   let sent: string[] = [];

@@ -1,5 +1,5 @@
 import { createNamespace, type MessageContract, type Namespace } from '@onego/contracts';
-import { applyMigrations, type DatabaseHandle, openDatabase } from '@onego/db';
+import { applyMigrations, type DatabaseHandle, openDatabase, poolMax } from '@onego/db';
 import { type MasterKeyRing, openVault, type Vault } from '@onego/vault';
 import { type ConsumerDefinition, startConsumer } from './consumer.ts';
 import type { Logger } from './logger.ts';
@@ -8,6 +8,7 @@ import { createOutbox, type Outbox } from './outbox.ts';
 import { createOutboxPublisher } from './publisher.ts';
 import { republishLostEvents } from './recovery.ts';
 import { type Relay, startOutboxRelay } from './relay.ts';
+import { createSlots } from './slots.ts';
 import type { MessagingTables } from './tables.ts';
 
 // What every OneGo service that owns tables and speaks NATS does at start and stop, in one
@@ -47,8 +48,9 @@ export interface ServiceRuntime extends DatabaseHandle {
 
 export async function openServiceRuntime(options: ServiceRuntimeOptions): Promise<ServiceRuntime> {
   await applyMigrations(options.databaseUrl, { schema: options.schema, folder: options.migrationsFolder });
+  const poolSize = options.poolSize ?? poolMax(process.env.DATABASE_POOL_MAX);
   const database = openDatabase(options.databaseUrl, {
-    max: options.poolSize ?? 10,
+    max: poolSize,
     applicationName: options.name,
   });
   const nats = await connectNats({
@@ -108,7 +110,9 @@ export async function openServiceRuntime(options: ServiceRuntimeOptions): Promis
         graceMs: RELAY_GRACE_MS,
       });
       running.push(relay);
-      const deps = { nats, db: database.db, tables: options.tables, logger: options.logger, vault };
+      // Batches of all the consumers share the pool, two connections left for requests and marks.
+      const slots = createSlots(poolSize - 2);
+      const deps = { nats, db: database.db, tables: options.tables, logger: options.logger, vault, slots };
       for (const consumer of consumers) running.push(await startConsumer(deps, consumer));
     },
     async stop() {

@@ -1,8 +1,9 @@
 import type { Department, MessageContract } from '@onego/contracts';
-import type { Database } from '@onego/db';
+import { type Database, poolMax } from '@onego/db';
 import {
   backoffMs,
   type ConsumerDefinition,
+  createSlots,
   type Logger,
   type MessagingTables,
   type Nats,
@@ -24,13 +25,15 @@ export function bindSystems(options: {
   consumersOf: (department: Department) => ConsumerDefinition<MessageContract>[];
 }) {
   const { db, tables, logger, vault } = options;
+  // The systems' batches share the pool, two connections left for the HTTP departments.
+  const slots = createSlots(poolMax(process.env.DATABASE_POOL_MAX) - 2);
   const stopping = new AbortController();
   const running: { stop(): Promise<void> }[] = [];
 
   async function bind(nats: Nats, def: ConsumerDefinition<MessageContract>) {
     for (let attempt = 1; !stopping.signal.aborted; attempt++) {
       try {
-        running.push(await startConsumer({ nats, db, tables, logger, vault }, def));
+        running.push(await startConsumer({ nats, db, tables, logger, vault, slots }, def));
         return;
       } catch (error) {
         if (attempt === 1 || attempt % 20 === 0) {
