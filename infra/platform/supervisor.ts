@@ -32,7 +32,11 @@ interface Managed {
   stopping: boolean;
   /** Variables for this start only (the fault-injection suite's failpoints). */
   env?: Record<string, string>;
+  /** The last lines it printed, summarised: quoted when it fails to start. */
+  recent: string[];
 }
+
+const RECENT_LINES = 8;
 
 const LEVELS: Record<number, string> = {
   10: 'trace',
@@ -64,13 +68,17 @@ async function waitUntilReady(
   host: string,
   deadline: number,
   child: () => ChildProcess | undefined,
+  recent: () => readonly string[] = () => [],
 ) {
   while (Date.now() < deadline) {
     const process = child();
     // A process killed by a signal has no exit code, only its signal.
     if (process && (process.exitCode !== null || process.signalCode !== null)) {
       const how = process.signalCode ?? `with code ${process.exitCode}`;
-      throw new Error(`${name} exited ${how} while starting; see its log`);
+      const last = recent();
+      throw new Error(
+        `${name} exited ${how} while starting; see its log${last.length ? `; it last said:\n${last.join('\n')}` : ''}`,
+      );
     }
     const ok = await fetch(`http://${host}:${port}/ready`, { signal: AbortSignal.timeout(1000) }).then(
       (r) => r.ok,
@@ -93,6 +101,7 @@ export async function startSupervisor(options: SupervisorOptions) {
         log: createWriteStream(join(options.logDir, `${name}.log`), { flags: 'a' }),
         restarts: 0,
         stopping: false,
+        recent: [],
       },
     ]),
   );
@@ -108,12 +117,15 @@ export async function startSupervisor(options: SupervisorOptions) {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     m.child = child;
+    m.recent = [];
     for (const stream of [child.stdout, child.stderr]) {
       stream.pipe(m.log, { end: false });
-      if (options.echo) {
-        const echo = options.echo;
-        createInterface({ input: stream }).on('line', (line) => echo.write(`${summarise(m.name, line)}\n`));
-      }
+      createInterface({ input: stream }).on('line', (line) => {
+        const summary = summarise(m.name, line);
+        m.recent.push(summary);
+        if (m.recent.length > RECENT_LINES) m.recent.shift();
+        options.echo?.write(`${summary}\n`);
+      });
     }
     child.on('exit', (code, signal) => {
       if (m.stopping || !options.restartOnExit) return;
@@ -154,12 +166,26 @@ export async function startSupervisor(options: SupervisorOptions) {
     for (const m of backends) launch(m);
     await Promise.all(
       backends.map((m) =>
-        waitUntilReady(m.name, settings.ports[m.name], settings.host, deadline, () => m.child),
+        waitUntilReady(
+          m.name,
+          settings.ports[m.name],
+          settings.host,
+          deadline,
+          () => m.child,
+          () => m.recent,
+        ),
       ),
     );
     const gateway = managed.get('gateway') as Managed;
     launch(gateway);
-    await waitUntilReady('gateway', settings.ports.gateway, settings.host, deadline, () => gateway.child);
+    await waitUntilReady(
+      'gateway',
+      settings.ports.gateway,
+      settings.host,
+      deadline,
+      () => gateway.child,
+      () => gateway.recent,
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -186,7 +212,14 @@ export async function startSupervisor(options: SupervisorOptions) {
       m.env = env;
       m.log = createWriteStream(join(options.logDir, `${name}.log`), { flags: 'a' });
       launch(m);
-      await waitUntilReady(name, settings.ports[name], settings.host, Date.now() + 60_000, () => m.child);
+      await waitUntilReady(
+        name,
+        settings.ports[name],
+        settings.host,
+        Date.now() + 60_000,
+        () => m.child,
+        () => m.recent,
+      );
     },
   };
 }

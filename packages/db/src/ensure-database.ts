@@ -13,7 +13,8 @@ export async function ensureDatabase(url: string) {
     const [row] = await sql`select 1 as found from pg_database where datname = ${name}`;
     if (!row)
       await sql`create database ${sql(name)}`.catch((e: { code?: string }) => {
-        if (e.code !== '42P04') throw e; // created by a concurrent caller
+        // Created by a concurrent caller: already there, or a race on pg_database's unique index.
+        if (e.code !== '42P04' && e.code !== '23505') throw e;
       });
   } finally {
     await sql.end({ timeout: 5 });
