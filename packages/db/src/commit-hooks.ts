@@ -40,8 +40,9 @@ export function withCommitHooks(db: Database): Database {
     const result = await plain(async (tx) => {
       tracked.set(tx, hooks);
       const value = await callback(tx);
-      // A hook may add another (a flush that enqueues): run until none is left.
-      for (let i = 0; i < hooks.before.length; i++) await hooks.before[i]?.();
+      // The hooks' statements go out together, pipelined on the transaction's connection (one
+      // round trip, not one each); a hook may add another (a flush that enqueues): run until none is left.
+      while (hooks.before.length > 0) await Promise.all(hooks.before.splice(0).map((work) => work()));
       tracked.delete(tx);
       return value;
     }, config);

@@ -33,8 +33,9 @@ export interface ConsumerDefinition<C extends MessageContract> extends ConsumerS
   contracts: readonly C[];
   handle(event: EventUnion<C>, tx: Transaction, meta: MessageMeta): Promise<void>;
   /**
-   * Called once per batch, in its transaction, before its events are handled one by one, with
-   * the events not seen before: the place to lock and load in one statement what they all need.
+   * Called once per batch, in its transaction, before its events are handled one by one (with
+   * all of them, redeliveries included): the place to lock and load in one statement what they
+   * all need.
    */
   prepare?(events: EventUnion<C>[], tx: Transaction): Promise<void>;
   /** Attempts for a non-transient failure before the message becomes a dead letter. */
@@ -163,23 +164,23 @@ export async function startConsumer<C extends MessageContract>(
    */
   async function applyBatch(batch: Delivery[]) {
     await db.transaction(async (tx) => {
-      const claimed = new Set(
-        (
-          await tx
-            .insert(tables.inbox)
-            .values(batch.map((d) => ({ consumer: def.durable, messageId: d.event.id })))
-            .onConflictDoNothing()
-            .returning({ id: tables.inbox.messageId })
-        ).map((r) => r.id),
-      );
+      // The inbox rows and the batch's preparation go out together (pipelined on the connection);
+      // preparing a redelivered event too only locks or reads a little more.
+      const [inserted] = await Promise.all([
+        tx
+          .insert(tables.inbox)
+          .values(batch.map((d) => ({ consumer: def.durable, messageId: d.event.id })))
+          .onConflictDoNothing()
+          .returning({ id: tables.inbox.messageId }),
+        def.prepare?.(
+          batch.map((d) => d.event),
+          tx,
+        ),
+      ]);
+      const claimed = new Set(inserted.map((r) => r.id));
       // The same event twice in one batch (published again under another msgID): the first applies.
       const fresh = batch.filter((d) => claimed.delete(d.event.id));
       for (const d of batch) d.outcome = fresh.includes(d) ? 'applied' : 'duplicate';
-      if (fresh.length > 0 && def.prepare)
-        await def.prepare(
-          fresh.map((d) => d.event),
-          tx,
-        );
       for (const d of fresh) {
         await context.with(trace.setSpan(context.active(), d.span), () => def.handle(d.event, tx, d.meta));
       }

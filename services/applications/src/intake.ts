@@ -55,10 +55,6 @@ export function createIntake(deps: IntakeDeps) {
     options: SubmitOptions = {},
   ) {
     const requestHash = createHash('sha256').update(JSON.stringify(submission)).digest('hex');
-    if (key) {
-      const previous = await existing(ownerId, key, requestHash);
-      if (previous) return { row: previous, replayed: true };
-    }
     const issues = [
       ...checkSelection(newbornBundle, submission.items),
       ...checkDeclaredMissing(newbornBundle, submission.items, submission.form),
@@ -95,7 +91,9 @@ export function createIntake(deps: IntakeDeps) {
       });
       return { row, replayed: false };
     } catch (error) {
-      // The same key submitted twice at once: the second insert loses the race; answer as the first.
+      // A key used before (a retry, or the same key twice at once): the insert finds it taken, and
+      // the answer is the first application's (a 409 if the key came with a different form).
+      // Looked up only then, not before every submission.
       if (key && isUniqueViolation(error, 'applications_owner_idempotency_key')) {
         const previous = await existing(ownerId, key, requestHash);
         if (previous) return { row: previous, replayed: true };

@@ -173,28 +173,27 @@ export function createApplicationStore(deps: EffectDeps) {
     ) {
       const { submission, bundle, now } = input;
       const id = randomUUID();
-      const [inserted] = await tx
+      const row = {
+        id,
+        ownerId: input.ownerId,
+        bundle: bundle.key,
+        status: 'in-progress' as const,
+        childrenMasked: submission.form.children.map((c) => maskName(c.name)),
+        items: submission.items,
+        late: input.late,
+        idempotencyKey: input.idempotencyKey,
+        requestHash: input.requestHash,
+        submittedAt: now,
+        dueDate: input.dueDate,
+        completedAt: null,
+        withdrawnAt: null,
+        region: submission.form.children[0]?.birthPlace.county ?? '',
+        traceId: currentTraceId(),
+      };
+      const inserting = tx
         .insert(applications)
-        .values({
-          id,
-          ownerId: input.ownerId,
-          bundle: bundle.key,
-          status: 'in-progress',
-          formSealed: deps.vault.sealJson(submission.form, formAad(id)),
-          childrenMasked: submission.form.children.map((c) => maskName(c.name)),
-          items: submission.items,
-          late: input.late,
-          idempotencyKey: input.idempotencyKey,
-          requestHash: input.requestHash,
-          submittedAt: now,
-          dueDate: input.dueDate,
-          region: submission.form.children[0]?.birthPlace.county ?? '',
-          traceId: currentTraceId(),
-        })
-        .returning();
-      if (!inserted) throw new Error('insert returned nothing');
-      // The form just sealed, not opened again.
-      const { formSealed: _sealed, ...row } = inserted;
+        .values({ ...row, formSealed: deps.vault.sealJson(submission.form, formAad(id)) });
+      // The form as submitted: it was just sealed, it need not be opened again.
       const app: ApplicationRow = { ...row, form: submission.form };
       const chosen = bundle.items.filter((i) => submission.items.includes(i.key));
       const initial: ItemState[] = submission.form.children.flatMap((_child, childIndex) =>
@@ -211,21 +210,25 @@ export function createApplicationStore(deps: EffectDeps) {
         })),
       );
       const transition = planIntake(initial);
-      await tx.insert(items).values(
-        transition.items.map((i) => ({
-          id: i.id,
-          applicationId: app.id,
-          childIndex: i.childIndex,
-          itemKey: i.itemKey,
-          department: ITEM_DEPARTMENT[i.itemKey],
-          status: i.status,
-          dependsOn: [...i.dependsOn],
-          certificateType: i.certificateType,
-          dueDate: input.dueDate,
-          materials: [...i.materials],
-          ...timestampsFor(i.status, now),
-        })),
-      );
+      // The application and its items go out together, pipelined (in this order) on the connection.
+      await Promise.all([
+        inserting,
+        tx.insert(items).values(
+          transition.items.map((i) => ({
+            id: i.id,
+            applicationId: app.id,
+            childIndex: i.childIndex,
+            itemKey: i.itemKey,
+            department: ITEM_DEPARTMENT[i.itemKey],
+            status: i.status,
+            dependsOn: [...i.dependsOn],
+            certificateType: i.certificateType,
+            dueDate: input.dueDate,
+            materials: [...i.materials],
+            ...timestampsFor(i.status, now),
+          })),
+        ),
+      ]);
       const submitted = {
         applicationId: app.id,
         bundle: 'newborn' as const,

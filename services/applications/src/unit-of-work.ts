@@ -55,22 +55,16 @@ export function createUnitOfWork(tx: Transaction, vault: Vault): UnitOfWork {
   async function load(ids: readonly string[]) {
     const wanted = [...new Set(ids)].filter((id) => !locked.has(id)).sort();
     if (wanted.length === 0) return;
-    const apps = await tx
-      .select()
-      .from(applications)
-      .where(inArray(applications.id, wanted))
-      .orderBy(asc(applications.id))
-      .for('update');
-    if (apps.length === 0) return;
-    const rows = await tx
-      .select()
-      .from(items)
-      .where(
-        inArray(
-          items.applicationId,
-          apps.map((a) => a.id),
-        ),
-      );
+    // Both go out at once: on the transaction's connection the items are read after the lock is held.
+    const [apps, rows] = await Promise.all([
+      tx
+        .select()
+        .from(applications)
+        .where(inArray(applications.id, wanted))
+        .orderBy(asc(applications.id))
+        .for('update'),
+      tx.select().from(items).where(inArray(items.applicationId, wanted)),
+    ]);
     for (const app of apps) {
       locked.set(app.id, {
         app: openApplication(vault, app),
@@ -135,14 +129,16 @@ export function createUnitOfWork(tx: Transaction, vault: Vault): UnitOfWork {
       where a.id = v.id and a.id = any(${uuidArray(values.map((v) => v.id))}::uuid[])`);
   }
 
+  async function writeTimeline() {
+    if (entries.length === 0) return;
+    const rows = entries;
+    entries = [];
+    await tx.insert(timeline).values(rows);
+  }
+
+  /** The three writes go out together, pipelined on the transaction's connection. */
   async function flush() {
-    await writeApplications();
-    await writeItems();
-    if (entries.length > 0) {
-      const rows = entries;
-      entries = [];
-      await tx.insert(timeline).values(rows);
-    }
+    await Promise.all([writeApplications(), writeItems(), writeTimeline()]);
   }
 
   const deferred = beforeCommit(tx, flush);

@@ -64,18 +64,21 @@ export function createIssuance(deps: {
     const { items } = batches(tx);
     const wanted = [...new Set(itemIds)].filter((id) => !items.has(id));
     if (wanted.length === 0) return;
-    await lockAll(tx, 'onego.certificates.item:', wanted);
-    const rows = await tx
-      .select({
-        id: certificates.id,
-        itemId: certificates.itemId,
-        serial: certificates.serial,
-        version: certificates.version,
-        factsSealed: certificates.factsSealed,
-      })
-      .from(certificates)
-      .where(inArray(certificates.itemId, wanted))
-      .orderBy(desc(certificates.version));
+    // Pipelined: on the transaction's connection the read runs once the locks are held.
+    const [, rows] = await Promise.all([
+      lockAll(tx, 'onego.certificates.item:', wanted),
+      tx
+        .select({
+          id: certificates.id,
+          itemId: certificates.itemId,
+          serial: certificates.serial,
+          version: certificates.version,
+          factsSealed: certificates.factsSealed,
+        })
+        .from(certificates)
+        .where(inArray(certificates.itemId, wanted))
+        .orderBy(desc(certificates.version)),
+    ]);
     for (const itemId of wanted) {
       const row = rows.find((r) => r.itemId === itemId);
       items.set(
@@ -95,26 +98,28 @@ export function createIssuance(deps: {
     const wanted = requests.filter((r) => !serials.has(serialKey(r)));
     const names = [...new Set(wanted.map(serialKey))];
     if (names.length === 0) return;
-    await lockAll(tx, 'onego.certificates.serial:', names);
-    const rows = await tx
-      .select({
-        department: certificates.department,
-        certificateType: certificates.certificateType,
-        highest: max(certificates.serial),
-      })
-      .from(certificates)
-      .where(
-        or(
-          ...names.map((name) => {
-            const r = wanted.find((w) => serialKey(w) === name) as CertificateRequest;
-            return and(
-              eq(certificates.department, r.department),
-              eq(certificates.certificateType, r.certificateType),
-            );
-          }),
-        ),
-      )
-      .groupBy(certificates.department, certificates.certificateType);
+    const [, rows] = await Promise.all([
+      lockAll(tx, 'onego.certificates.serial:', names),
+      tx
+        .select({
+          department: certificates.department,
+          certificateType: certificates.certificateType,
+          highest: max(certificates.serial),
+        })
+        .from(certificates)
+        .where(
+          or(
+            ...names.map((name) => {
+              const r = wanted.find((w) => serialKey(w) === name) as CertificateRequest;
+              return and(
+                eq(certificates.department, r.department),
+                eq(certificates.certificateType, r.certificateType),
+              );
+            }),
+          ),
+        )
+        .groupBy(certificates.department, certificates.certificateType),
+    ]);
     for (const name of names) {
       const found = rows.find((r) => serialKey(r) === name);
       serials.set(name, (found?.highest ?? 0) + 1);
@@ -124,13 +129,16 @@ export function createIssuance(deps: {
   /** Locks and reads, in a handful of statements, what issuing these requests needs. */
   async function prepare(tx: Transaction, requests: readonly CertificateRequest[]) {
     const departments = [...new Set(requests.map((r) => r.department))];
-    await lockItems(
-      tx,
-      requests.map((r) => r.itemId),
-    );
-    await keys.preloadSigningKeys(tx, departments);
-    await statusLists.preload(tx, departments);
-    await lockSerials(tx, requests);
+    // All at once, pipelined in this order: item locks before serial locks, as in every issuance.
+    await Promise.all([
+      lockItems(
+        tx,
+        requests.map((r) => r.itemId),
+      ),
+      keys.preloadSigningKeys(tx, departments),
+      statusLists.preload(tx, departments),
+      lockSerials(tx, requests),
+    ]);
   }
 
   function nextSerial(tx: Transaction, request: CertificateRequest) {
