@@ -9,7 +9,7 @@ const infraSetup = './packages/testing/src/global-setup.ts';
 export default defineConfig({
   test: {
     // Two files at a time on this machine kind's two cores (Vitest would otherwise take one fewer
-    // than the cores: one). The fault-injection and browser suites run after the rest, by themselves.
+    // than the cores: one). The fault-injection and browser suites run after the rest, one file of each at a time.
     maxWorkers: 2,
     reporters: process.env.CI ? ['default', 'junit'] : ['default'],
     outputFile: { junit: '.onego/test-results/junit.xml' },

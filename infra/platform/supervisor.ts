@@ -62,22 +62,15 @@ function summarise(name: string, line: string) {
   }
 }
 
-async function waitUntilReady(
-  name: ServiceName,
-  port: number,
-  host: string,
-  deadline: number,
-  child: () => ChildProcess | undefined,
-  recent: () => readonly string[] = () => [],
-) {
+async function waitUntilReady(m: Managed, port: number, host: string, deadline: number) {
   while (Date.now() < deadline) {
-    const process = child();
+    const process = m.child;
     // A process killed by a signal has no exit code, only its signal.
     if (process && (process.exitCode !== null || process.signalCode !== null)) {
       const how = process.signalCode ?? `with code ${process.exitCode}`;
-      const last = recent();
+      const last = m.recent;
       throw new Error(
-        `${name} exited ${how} while starting; see its log${last.length ? `; it last said:\n${last.join('\n')}` : ''}`,
+        `${m.name} exited ${how} while starting; see its log${last.length ? `; it last said:\n${last.join('\n')}` : ''}`,
       );
     }
     const ok = await fetch(`http://${host}:${port}/ready`, { signal: AbortSignal.timeout(1000) }).then(
@@ -87,7 +80,7 @@ async function waitUntilReady(
     if (ok) return;
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`${name} was not ready on port ${port} in time; see its log`);
+  throw new Error(`${m.name} was not ready on port ${port} in time; see its log`);
 }
 
 export async function startSupervisor(options: SupervisorOptions) {
@@ -165,27 +158,11 @@ export async function startSupervisor(options: SupervisorOptions) {
     const backends = [...managed.values()].filter((m) => m.name !== 'gateway');
     for (const m of backends) launch(m);
     await Promise.all(
-      backends.map((m) =>
-        waitUntilReady(
-          m.name,
-          settings.ports[m.name],
-          settings.host,
-          deadline,
-          () => m.child,
-          () => m.recent,
-        ),
-      ),
+      backends.map((m) => waitUntilReady(m, settings.ports[m.name], settings.host, deadline)),
     );
     const gateway = managed.get('gateway') as Managed;
     launch(gateway);
-    await waitUntilReady(
-      'gateway',
-      settings.ports.gateway,
-      settings.host,
-      deadline,
-      () => gateway.child,
-      () => gateway.recent,
-    );
+    await waitUntilReady(gateway, settings.ports.gateway, settings.host, deadline);
   } catch (error) {
     await stop();
     throw error;
@@ -212,14 +189,7 @@ export async function startSupervisor(options: SupervisorOptions) {
       m.env = env;
       m.log = createWriteStream(join(options.logDir, `${name}.log`), { flags: 'a' });
       launch(m);
-      await waitUntilReady(
-        name,
-        settings.ports[name],
-        settings.host,
-        Date.now() + 60_000,
-        () => m.child,
-        () => m.recent,
-      );
+      await waitUntilReady(m, settings.ports[name], settings.host, Date.now() + 60_000);
     },
   };
 }

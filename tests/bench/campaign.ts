@@ -25,13 +25,12 @@ export interface CampaignResults {
 const DOWNSTREAM_OF_INTAKE = ['department-adapters', 'department-simulators', 'certificates'] as const;
 
 function pauseServices(session: Session, names: readonly ServiceName[]) {
-  const pids = session.bench.pids();
-  const stopped = names.flatMap((name) => (pids[name] === undefined ? [] : [pids[name] as number]));
-  for (const pid of stopped) process.kill(pid, 'SIGSTOP');
+  const { supervisor } = session.bench.platform;
+  for (const name of names) supervisor.signal(name, 'SIGSTOP');
   session.log(`intake alone: ${names.join(', ')} paused`);
   return {
     resume() {
-      for (const pid of stopped) process.kill(pid, 'SIGCONT');
+      for (const name of names) supervisor.signal(name, 'SIGCONT');
     },
   };
 }
