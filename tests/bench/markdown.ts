@@ -347,6 +347,19 @@ function perRunSection(result: BenchResult): string[] {
       ),
     );
     out.push('');
+    if (p.durationS >= 600) {
+      // A long run's memory over time: what "flat after warm-up" is judged on.
+      const services = Object.entries(p.resources.processes).filter(([, u]) => u.rssMBByTenth.length === 10);
+      out.push(`Resident memory (MB) over the run, the mean of each tenth (${n0(p.durationS / 10)} s):`);
+      out.push('');
+      out.push(
+        table(
+          ['Process', ...Array.from({ length: 10 }, (_, i) => `${i + 1}`)],
+          services.map(([name, u]) => [name, ...u.rssMBByTenth.map((mb) => n0(mb))]),
+        ),
+      );
+      out.push('');
+    }
     const a = p.postgresActivity;
     if (a.samples > 0) {
       out.push(

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { type Distribution, growth, summarise } from './stats.ts';
+import { byTenth, type Distribution, growth, summarise } from './stats.ts';
 
 // CPU, resident memory and open file descriptors of the processes under test, read from /proc
 // (Linux): utime+stime from /proc/<pid>/stat, VmRSS from /proc/<pid>/status, and the entries of
@@ -75,7 +75,9 @@ export interface ProcessUsage {
   rssMB: Distribution | null;
   /** RssAnon (see ProcessSample.anonBytes); for a group, the sum over its processes. */
   anonMB: Distribution | null;
-  /** Resident memory growth from the first to the last quarter of the run (see stats.growth). */
+  /** Resident memory over the run: the mean of each tenth of its samples (for the report's table). */
+  rssMBByTenth: number[];
+  /** Resident memory growth after warm-up: from the second to the last quarter (see stats.growth). */
   rssGrowth: number | null;
   openFilesStart: number | null;
   /** Open files a quarter of the way through, once pools and connections have warmed up. */
@@ -154,6 +156,7 @@ export function startSampler(groups: () => Record<string, number[]>, intervalMs:
           cpuCores: cpuSeconds / Math.max(wallSeconds, 1e-3),
           rssMB: summarise(series),
           anonMB: summarise(anon.get(name) ?? []),
+          rssMBByTenth: byTenth(series),
           rssGrowth: growth(series),
           openFilesStart: fileSeries[0] ?? null,
           openFilesAfterWarmup: fileSeries[Math.floor(fileSeries.length / 4)] ?? null,

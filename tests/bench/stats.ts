@@ -227,15 +227,28 @@ export function completionRate(times: readonly number[]): number {
 }
 
 /**
- * How much a series grew from its first to its last stretch (e.g. resident memory after
- * warm-up): the mean of the last quarter over the mean of the first quarter, minus one.
- * Null with fewer than 8 samples, too few to tell growth from noise.
+ * How much a series grew after warm-up (e.g. resident memory while pools, caches and the heap
+ * settle): the first quarter counts as warm-up, and growth is the mean of the last quarter over
+ * the mean of the second quarter, minus one. Null with fewer than 8 samples, too few to tell
+ * growth from noise.
  */
 export function growth(series: readonly number[]): number | null {
   if (series.length < 8) return null;
   const quarter = Math.floor(series.length / 4);
   const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const first = mean(series.slice(0, quarter));
+  const first = mean(series.slice(quarter, 2 * quarter));
   const last = mean(series.slice(series.length - quarter));
   return first > 0 ? last / first - 1 : null;
+}
+
+/** The mean of each tenth of a series (fewer parts for a shorter one): its shape over a run. */
+export function byTenth(series: readonly number[]): number[] {
+  const parts = Math.min(10, series.length);
+  return Array.from({ length: parts }, (_, i) => {
+    const part = series.slice(
+      Math.floor((i * series.length) / parts),
+      Math.floor(((i + 1) * series.length) / parts),
+    );
+    return part.reduce((a, b) => a + b, 0) / part.length;
+  });
 }

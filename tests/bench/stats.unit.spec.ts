@@ -3,6 +3,7 @@ import { bar } from './chart.ts';
 import { stagesFromTimeline } from './completion.ts';
 import { CLOCK_TICKS, cpuSecondsFromStat, rssFromStatus } from './resources.ts';
 import {
+  byTenth,
   ceilingRatios,
   completionRate,
   growth,
@@ -182,12 +183,27 @@ describe('windows and growth', () => {
     expect(windowRate([500, 1500, 2500, 9000], 1000, 3000)).toBe(1);
   });
 
-  it('measures growth from the first to the last quarter of a series', () => {
-    // given memory going from 100 to 110 MB
-    const series = [100, 100, 102, 104, 106, 108, 110, 110];
-    // then it grew by 10%
+  it('measures growth from the second to the last quarter of a series, the first being warm-up', () => {
+    // given memory filling from 60 to 100 MB in the first quarter, then going on to 110 MB
+    const series = [60, 80, 100, 100, 100, 100, 104, 106, 108, 110, 110, 110];
+    // then it grew by 10% after warm-up
     expect(growth(series)).toBeCloseTo(0.1);
     expect(growth([1, 2, 3])).toBeNull();
+  });
+
+  it('gives the mean of each tenth of a series, or of each sample of a shorter one', () => {
+    // given twenty samples climbing by one, and three samples
+    const series = Array.from({ length: 20 }, (_, i) => i);
+    // then each tenth is the mean of two neighbours, and a short series stays as it is
+    expect(byTenth(series)).toEqual([0.5, 2.5, 4.5, 6.5, 8.5, 10.5, 12.5, 14.5, 16.5, 18.5]);
+    expect(byTenth([7, 8, 9])).toEqual([7, 8, 9]);
+  });
+
+  it('does not count warm-up as growth', () => {
+    // given memory that rises during the first quarter and then stays flat
+    const series = [50, 70, 100, 100, 100, 100, 100, 100];
+    // then it did not grow
+    expect(growth(series)).toBe(0);
   });
 });
 
