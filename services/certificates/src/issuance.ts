@@ -3,7 +3,7 @@ import { certificateIssued, type certificateRequested, type DataOf } from '@oneg
 import { perTransaction, type Transaction } from '@onego/db';
 import { failpoint, type Outbox } from '@onego/messaging';
 import type { Vault } from '@onego/vault';
-import { and, desc, eq, inArray, max, or, sql } from 'drizzle-orm';
+import { desc, inArray, sql } from 'drizzle-orm';
 import { certificates } from './db/schema.ts';
 import { decideRequest, supersededBy } from './domain/correction.ts';
 import { buildCredential } from './domain/credential.ts';
@@ -98,31 +98,24 @@ export function createIssuance(deps: {
     const wanted = requests.filter((r) => !serials.has(serialKey(r)));
     const names = [...new Set(wanted.map(serialKey))];
     if (names.length === 0) return;
+    const pairs = names.map((name) => {
+      const r = wanted.find((w) => serialKey(w) === name) as CertificateRequest;
+      return { department: r.department, certificate_type: r.certificateType };
+    });
+    // Each pair's highest serial on its own, so that Postgres reads it from the end of
+    // certificates_serial_idx (one index entry); a grouped max over all pairs at once read every
+    // certificate of those types, and grew with the certificates ever issued.
     const [, rows] = await Promise.all([
       lockAll(tx, 'onego.certificates.serial:', names),
-      tx
-        .select({
-          department: certificates.department,
-          certificateType: certificates.certificateType,
-          highest: max(certificates.serial),
-        })
-        .from(certificates)
-        .where(
-          or(
-            ...names.map((name) => {
-              const r = wanted.find((w) => serialKey(w) === name) as CertificateRequest;
-              return and(
-                eq(certificates.department, r.department),
-                eq(certificates.certificateType, r.certificateType),
-              );
-            }),
-          ),
-        )
-        .groupBy(certificates.department, certificates.certificateType),
+      tx.execute<Pick<CertificateRequest, 'department' | 'certificateType'> & { highest: string | null }>(sql`
+        select v.department, v.certificate_type as "certificateType",
+          (select max(c.serial) from ${certificates} c
+            where c.department = v.department and c.certificate_type = v.certificate_type) as highest
+        from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as v(department text, certificate_type text)`),
     ]);
     for (const name of names) {
       const found = rows.find((r) => serialKey(r) === name);
-      serials.set(name, (found?.highest ?? 0) + 1);
+      serials.set(name, Number(found?.highest ?? 0) + 1);
     }
   }
 
