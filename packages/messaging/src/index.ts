@@ -30,6 +30,7 @@ export {
   ensureStreams,
   type Nats,
   type NatsOptions,
+  STREAM_MAX_AGE_DAYS,
 } from './nats.ts';
 export {
   type CommittedEvent,
@@ -47,6 +48,13 @@ export {
 } from './publisher.ts';
 export { type LostEvents, republishLostEvents, subjectsPattern } from './recovery.ts';
 export { type Relay, type RelayOptions, startOutboxRelay } from './relay.ts';
+export {
+  messageHistoryMs,
+  type Pruned,
+  pruneMessages,
+  type RetentionOptions,
+  startMessageRetention,
+} from './retention.ts';
 export { openServiceRuntime, type ServiceRuntime, type ServiceRuntimeOptions } from './runtime.ts';
 export { createSlots, type Slots } from './slots.ts';
 export { type MessagingTables, messagingTables } from './tables.ts';

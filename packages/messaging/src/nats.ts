@@ -57,6 +57,9 @@ export async function connectNats(options: NatsOptions): Promise<Nats> {
 
 const DAY_NS = nanos(24 * 3600 * 1000);
 
+/** How long the streams keep a message: the outbox and inbox keep theirs longer (retention.ts). */
+export const STREAM_MAX_AGE_DAYS = 14;
+
 /**
  * Creates or updates the platform's streams. File storage, so acknowledged messages survive a
  * server restart; a 2-minute duplicate window for msgID de-duplication; 14 days of history.
@@ -71,7 +74,7 @@ export async function ensureStreams(jsm: JetStreamManager, specs: readonly Strea
       storage: StorageType.File,
       retention: RetentionPolicy.Limits,
       discard: DiscardPolicy.Old,
-      max_age: 14 * DAY_NS,
+      max_age: STREAM_MAX_AGE_DAYS * DAY_NS,
       duplicate_window: nanos(120_000),
       num_replicas: 1,
     };

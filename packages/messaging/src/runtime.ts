@@ -8,13 +8,14 @@ import { createOutbox, type Outbox } from './outbox.ts';
 import { createOutboxPublisher } from './publisher.ts';
 import { republishLostEvents } from './recovery.ts';
 import { type Relay, startOutboxRelay } from './relay.ts';
+import { messageHistoryMs, startMessageRetention } from './retention.ts';
 import { createSlots } from './slots.ts';
 import type { MessagingTables } from './tables.ts';
 
 // What every OneGo service that owns tables and speaks NATS does at start and stop, in one
 // place: migrations (under an advisory lock), the pool, NATS and its streams (re-publishing what
-// a recreated stream lost), the outbox relay and the consumers; then stop in the reverse order
-// so nothing in flight is cut off.
+// a recreated stream lost), the outbox relay, the message history's retention and the
+// consumers; then stop in the reverse order so nothing in flight is cut off.
 
 /** How old an unsent outbox row must be before the relay takes it from the publisher. */
 const RELAY_GRACE_MS = 5000;
@@ -47,6 +48,7 @@ export interface ServiceRuntime extends DatabaseHandle {
 }
 
 export async function openServiceRuntime(options: ServiceRuntimeOptions): Promise<ServiceRuntime> {
+  const keepMessagesMs = messageHistoryMs();
   await applyMigrations(options.databaseUrl, { schema: options.schema, folder: options.migrationsFolder });
   const poolSize = options.poolSize ?? poolMax(process.env.DATABASE_POOL_MAX);
   const database = openDatabase(options.databaseUrl, {
@@ -110,6 +112,14 @@ export async function openServiceRuntime(options: ServiceRuntimeOptions): Promis
         graceMs: RELAY_GRACE_MS,
       });
       running.push(relay);
+      running.push(
+        startMessageRetention({
+          sql: database.sql,
+          schema: options.schema,
+          logger: options.logger,
+          keepMs: keepMessagesMs,
+        }),
+      );
       // Batches of all the consumers share the pool, two connections left for requests and marks.
       const slots = createSlots(poolSize - 2);
       const deps = { nats, db: database.db, tables: options.tables, logger: options.logger, vault, slots };

@@ -47,7 +47,11 @@ export function messagingTables(schema: PgSchema) {
       messageId: text('message_id').notNull(),
       processedAt: at('processed_at').notNull().defaultNow(),
     },
-    (t) => [primaryKey({ columns: [t.consumer, t.messageId] })],
+    // processed_at's index finds what is older than the message history (retention.ts).
+    (t) => [
+      primaryKey({ columns: [t.consumer, t.messageId] }),
+      index('inbox_processed_idx').on(t.processedAt),
+    ],
   );
 
   const deadLetters = schema.table(

@@ -1,0 +1,1 @@
+CREATE INDEX "inbox_processed_idx" ON "applications"."inbox" USING btree ("processed_at");
