@@ -15,6 +15,7 @@ import type { Session } from './phases.ts';
 import { adminUrl, freeConnections, startBenchPlatform } from './platform.ts';
 import { readServiceProfiles } from './profile.ts';
 import { type BenchResult, evaluate, ratiosOf, writeReports } from './report.ts';
+import { autovacuumIsOn, startVacuuming, type Vacuuming } from './vacuum.ts';
 
 const argv = process.argv.slice(2);
 let options: BenchOptions;
@@ -70,10 +71,12 @@ async function main() {
   const sql = postgres(bench.databaseUrl, { max: 2, onnotice: () => {} });
   const nats = await bench.connectObserver('onego-bench-observer');
   let load: LoadProcess | undefined;
+  let vacuuming: Vacuuming | undefined;
   let stopped = false;
   const stopAll = async () => {
     if (stopped) return;
     stopped = true;
+    await vacuuming?.stop().catch(() => undefined);
     await load?.stop().catch(() => undefined);
     await nats.close().catch(() => undefined);
     await sql.end({ timeout: 2 }).catch(() => undefined);
@@ -136,6 +139,15 @@ async function main() {
       excludeStream: (name) => name === scratch,
       log,
     };
+    if (options.vacuum && !(await autovacuumIsOn(admin))) {
+      const own = session.ownQueries;
+      vacuuming = startVacuuming(sql, 60_000, (transactions) => {
+        own.count += transactions;
+      });
+      log(
+        "the server's autovacuum is off: the bench vacuums the bench database as autovacuum would, every minute",
+      );
+    }
     // Let the sign-ins' statistics settle, then see what the idle platform commits on its own.
     await sleep(2000);
     session.idleTransactionsPerS = await idleTransactionRate(session, 10);
@@ -165,6 +177,12 @@ async function main() {
     },
     baseline,
     idleTransactionsPerS: session?.idleTransactionsPerS ?? null,
+    vacuum:
+      machine.postgresSettings.autovacuum === 'on'
+        ? { by: 'server' }
+        : vacuuming
+          ? { by: 'bench', rounds: vacuuming.rounds, tables: vacuuming.tables }
+          : { by: 'nobody' },
     phases: results.phases,
     peak: results.peak,
     skipped: results.skipped,

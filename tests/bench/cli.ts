@@ -25,6 +25,8 @@ export interface BenchOptions {
   intakeS: number;
   intakeConcurrency: number;
   baseline: boolean;
+  /** Vacuum the bench database as autovacuum would when the server's autovacuum is off. */
+  vacuum: boolean;
   baselineMessages: number;
   baselineSeconds: number;
   postgresLoops: number;
@@ -91,6 +93,8 @@ Other
   --database-url URL        where to create the bench database (default DATABASE_URL or local)
   --cpu-prof                run every service with --cpu-prof and summarise the hottest functions
   --sample-ms 1000          how often CPU, memory and open files are sampled
+  --no-vacuum               when the server's autovacuum is off, leave it so (by default the bench
+                            vacuums the bench database each minute with autovacuum's default policy)
   --keep                    keep the database, streams and logs afterwards
   --force                   start even if Postgres has fewer free connections than the bench needs
   --out reports             where the reports go
@@ -152,6 +156,7 @@ export function parseBenchArgs(
       intake: { type: 'string' },
       'intake-concurrency': { type: 'string' },
       'no-baseline': { type: 'boolean' },
+      'no-vacuum': { type: 'boolean' },
       'baseline-messages': { type: 'string' },
       'baseline-seconds': { type: 'string' },
       'pg-loops': { type: 'string' },
@@ -197,6 +202,7 @@ export function parseBenchArgs(
     intakeS: wholeOrZero(values.intake, 'intake', 10),
     intakeConcurrency: positive(values['intake-concurrency'], 'intake-concurrency', 64),
     baseline: !values['no-baseline'],
+    vacuum: !values['no-vacuum'],
     baselineMessages: positive(values['baseline-messages'], 'baseline-messages', 20_000),
     baselineSeconds: positive(values['baseline-seconds'], 'baseline-seconds', 5),
     postgresLoops: positive(values['pg-loops'], 'pg-loops', 32),

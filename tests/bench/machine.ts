@@ -28,7 +28,7 @@ export async function describeMachine(admin: postgres.Sql): Promise<Machine> {
   const settings = await admin<{ name: string; setting: string }[]>`
     select name, setting from pg_settings
     where name in ('fsync', 'synchronous_commit', 'wal_sync_method', 'shared_buffers', 'max_connections',
-                   'shared_preload_libraries', 'commit_delay')`;
+                   'shared_preload_libraries', 'commit_delay', 'autovacuum')`;
   return {
     cores: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',

@@ -54,8 +54,10 @@ function headerSection(result: BenchResult): string[] {
     `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGB} GB, Linux ${machine.kernel}; ` +
       `Node ${machine.node}; ${machine.natsServer}; ${machine.postgres} ` +
       `(fsync ${machine.postgresSettings.fsync}, synchronous_commit ${machine.postgresSettings.synchronous_commit}, ` +
-      `wal_sync_method ${machine.postgresSettings.wal_sync_method}); load average at start ${machine.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}.`,
+      `wal_sync_method ${machine.postgresSettings.wal_sync_method}, autovacuum ${machine.postgresSettings.autovacuum ?? 'unknown'}); load average at start ${machine.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}.`,
   );
+  out.push('');
+  out.push(vacuumSentence(result.vacuum));
   out.push('');
   out.push(
     `The platform ran as separate processes (infra/platform, as \`./onego start\`) on a fresh database \`${result.platform.databaseName}\` ` +
@@ -435,4 +437,15 @@ export function renderMarkdown(result: BenchResult): string {
     ...profilesSection(result),
     ...methodSection(result),
   ].join('\n');
+}
+
+function vacuumSentence(vacuum: BenchResult['vacuum'] | undefined): string {
+  if (!vacuum) return 'Vacuum: not recorded.';
+  if (vacuum.by === 'server') return "Vacuum: the server's autovacuum.";
+  if (vacuum.by === 'bench')
+    return (
+      "Vacuum: the server's autovacuum is off, so the bench vacuumed the bench database as autovacuum would " +
+      `(each minute, tables past 50 + 20% dead rows): ${vacuum.tables} tables in ${vacuum.rounds} rounds, their commits taken out of the counts.`
+    );
+  return "Vacuum: nobody (the server's autovacuum is off and --no-vacuum was given): dead rows pile up through the run.";
 }

@@ -22,6 +22,8 @@ export interface BenchResult {
   platform: { databaseName: string; namespace: string; ownNatsServer: boolean; startSeconds: number };
   baseline: Baseline | null;
   idleTransactionsPerS: number | null;
+  /** Who vacuumed the bench database: the server's autovacuum, the bench in its stead, or nobody. */
+  vacuum: { by: 'server' } | { by: 'bench'; rounds: number; tables: number } | { by: 'nobody' };
   phases: PhaseResult[];
   peak: PeakOutcome | null;
   /** Runs left out, and why. */
