@@ -43,8 +43,8 @@ export function figuresOf(p: PhaseResult): PhaseFigures {
       memory[s] = {
         maxMB: usage.rssMB.max,
         growth: usage.rssGrowth,
-        filesStart: usage.openFilesAfterWarmup,
-        filesEnd: usage.openFilesEnd,
+        filesStart: usage.openFilesSecondQuarterMax ?? usage.openFilesAfterWarmup,
+        filesEnd: usage.openFilesLastQuarterMin ?? usage.openFilesEnd,
       };
   }
   return {

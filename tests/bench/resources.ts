@@ -84,6 +84,13 @@ export interface ProcessUsage {
   openFilesAfterWarmup: number | null;
   openFilesEnd: number | null;
   openFilesMax: number | null;
+  /**
+   * The most open files in the second quarter (after warm-up) and the fewest in the last: a
+   * leak keeps the count rising, so the fewest of the last quarter exceed the most of the
+   * second; a connection opened for a moment near the end does not.
+   */
+  openFilesSecondQuarterMax: number | null;
+  openFilesLastQuarterMin: number | null;
 }
 
 /**
@@ -162,6 +169,7 @@ export function startSampler(groups: () => Record<string, number[]>, intervalMs:
           openFilesAfterWarmup: fileSeries[Math.floor(fileSeries.length / 4)] ?? null,
           openFilesEnd: fileSeries[fileSeries.length - 1] ?? null,
           openFilesMax: fileSeries.length > 0 ? Math.max(...fileSeries) : null,
+          ...quarterFiles(fileSeries),
         };
       }
       return { wallSeconds, machineBusyCores, processes };
@@ -182,4 +190,14 @@ export function pidsByCommandLine(needle: string): number[] {
     }
   }
   return pids;
+}
+
+/** The most open files in the second quarter of a run and the fewest in its last (see ProcessUsage). */
+export function quarterFiles(series: readonly number[]) {
+  if (series.length < 8) return { openFilesSecondQuarterMax: null, openFilesLastQuarterMin: null };
+  const quarter = Math.floor(series.length / 4);
+  return {
+    openFilesSecondQuarterMax: Math.max(...series.slice(quarter, 2 * quarter)),
+    openFilesLastQuarterMin: Math.min(...series.slice(series.length - quarter)),
+  };
 }

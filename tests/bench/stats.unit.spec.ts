@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bar } from './chart.ts';
 import { stagesFromTimeline } from './completion.ts';
-import { CLOCK_TICKS, cpuSecondsFromStat, rssFromStatus } from './resources.ts';
+import { CLOCK_TICKS, cpuSecondsFromStat, quarterFiles, rssFromStatus } from './resources.ts';
 import {
   byTenth,
   ceilingRatios,
@@ -197,6 +197,19 @@ describe('windows and growth', () => {
     // then each tenth is the mean of two neighbours, and a short series stays as it is
     expect(byTenth(series)).toEqual([0.5, 2.5, 4.5, 6.5, 8.5, 10.5, 12.5, 14.5, 16.5, 18.5]);
     expect(byTenth([7, 8, 9])).toEqual([7, 8, 9]);
+  });
+
+  it('tells open files that keep rising from one opened for a moment near the end', () => {
+    // given a service whose files rise by one every two samples, and one that opens a connection at its last sample
+    const leaking = [30, 30, 31, 31, 32, 32, 33, 33, 34, 34, 35, 35];
+    const steady = [30, 30, 31, 31, 31, 31, 31, 31, 31, 31, 31, 32];
+    // then the leak holds more files all through the last quarter than at any time in the second
+    const leak = quarterFiles(leaking);
+    expect(leak.openFilesLastQuarterMin).toBeGreaterThan(
+      leak.openFilesSecondQuarterMax ?? Number.POSITIVE_INFINITY,
+    );
+    // and the steady one does not
+    expect(quarterFiles(steady)).toEqual({ openFilesSecondQuarterMax: 31, openFilesLastQuarterMin: 31 });
   });
 
   it('does not count warm-up as growth', () => {
