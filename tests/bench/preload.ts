@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type postgres from 'postgres';
 
 // Synthetic history for the "growth with data" runs: completed newborn applications written
-// straight into the applications service's tables (applications, items, timeline) and their
-// certificates into the certificates service's, with INSERT ... SELECT generate_series, as many
-// rows per application as a real single-child one leaves (6 items, 24 timeline entries, 5
-// certificates). The sealed columns get random base64url of the real
+// straight into the applications service's tables (applications, items, timeline) with
+// INSERT ... SELECT generate_series, as many rows per application as a real single-child one
+// leaves (6 items, 24 timeline entries). The sealed columns get random base64url of the real
 // sealed length, since ciphertext does not compress: the tables and their TOAST take the space
 // real ones would. Nothing reads these rows back (their owners are random and nobody signs in
 // as them); they are there so indexes, plans and caches meet a realistic amount of data.
@@ -44,12 +43,11 @@ export async function preloadApplications(
   // About the sealed sizes of the canonical single-child form and of a department's outputs.
   const form = sealedLike(1200);
   const outputs = sealedLike(120);
-  const certificate = { credential: sealedLike(1800), facts: sealedLike(300) };
   const started = Date.now();
   let count = current;
   while (count < target) {
     const n = Math.min(BATCH, target - count);
-    await insertBatch(sql, count, n, { form, outputs, ...certificate });
+    await insertBatch(sql, count, n, form, outputs);
     count += n;
     const rate = (count - current) / ((Date.now() - started) / 1000);
     log(
@@ -57,19 +55,11 @@ export async function preloadApplications(
     );
   }
   log('preload: analyze');
-  await sql`analyze applications.applications, applications.items, applications.timeline, certificates.certificates`;
+  await sql`analyze applications.applications, applications.items, applications.timeline`;
   return count;
 }
 
-interface Sealed {
-  form: string;
-  outputs: string;
-  credential: string;
-  facts: string;
-}
-
-async function insertBatch(sql: postgres.Sql, offset: number, n: number, sealed: Sealed) {
-  const { form, outputs } = sealed;
+async function insertBatch(sql: postgres.Sql, offset: number, n: number, form: string, outputs: string) {
   const items = JSON.stringify(
     ITEMS.map(([key, department, dependsOn, certificate, stage]) => ({
       key,
@@ -92,7 +82,7 @@ async function insertBatch(sql: postgres.Sql, offset: number, n: number, sealed:
              (array['汨罗市','岳阳县','平江县','湘阴县','临湘市'])[1 + g % 5], md5(g::text) || md5((g + 1)::text)
       from generate_series(${offset + 1}::bigint, ${offset + n}::bigint) g,
            lateral (select now() - interval '1 hour' - (g % 31536000) * interval '1 second' as at) s
-      returning id, owner_id, submitted_at, due_date
+      returning id, submitted_at, due_date
     ),
     its as (
       insert into applications.items
@@ -105,23 +95,7 @@ async function insertBatch(sql: postgres.Sql, offset: number, n: number, sealed:
              a.submitted_at + (i->>'stage')::int * interval '400 ms' + interval '250 ms',
              ${outputs}, case when i->>'certificate' is null then null else md5(a.id::text || (i->>'key')) end
       from apps a cross join jsonb_array_elements(${items}::text::jsonb) i
-      returning id, application_id, item_key, department, certificate_type, requested_at, decided_at, completed_at,
-                certificate_id
-    ),
-    -- Each certificate the items name, in the certificates service's table, its serial the
-    -- next of its type after those already there (as the allocator numbers them).
-    certs as (
-      insert into certificates.certificates
-        (id, application_id, owner_id, item_id, child_index, item_key, department, certificate_type,
-         serial, version, issuer_kid, credential_sealed, facts_sealed, issued_at)
-      select i.certificate_id, i.application_id, a.owner_id, i.id, 0, i.item_key, i.department,
-             i.certificate_type,
-             (select coalesce(max(c.serial), 0) from certificates.certificates c
-               where c.department = i.department and c.certificate_type = i.certificate_type)
-               + row_number() over (partition by i.certificate_type order by i.id),
-             1, 'bench-preload', ${sealed.credential}, ${sealed.facts}, i.completed_at
-      from its i join apps a on a.id = i.application_id
-      where i.certificate_type is not null
+      returning id, application_id, item_key, department, certificate_type, requested_at, decided_at, completed_at
     ),
     entries as (
       select application_id, requested_at as at, 'item.requested' as kind, id, item_key, department from its
