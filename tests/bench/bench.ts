@@ -72,10 +72,13 @@ async function main() {
   const nats = await bench.connectObserver('onego-bench-observer');
   let load: LoadProcess | undefined;
   let vacuuming: Vacuuming | undefined;
-  let stopped = false;
-  const stopAll = async () => {
-    if (stopped) return;
-    stopped = true;
+  // One stop however many ask (a signal and the run's own end): each caller waits for all of it.
+  let stopping: Promise<void> | undefined;
+  const stopAll = () => {
+    stopping ??= stopEverything();
+    return stopping;
+  };
+  const stopEverything = async () => {
     await vacuuming?.stop().catch(() => undefined);
     await load?.stop().catch(() => undefined);
     await nats.close().catch(() => undefined);
