@@ -15,7 +15,7 @@ import type { Session } from './phases.ts';
 import { adminUrl, freeConnections, startBenchPlatform } from './platform.ts';
 import { readServiceProfiles } from './profile.ts';
 import { type BenchResult, evaluate, ratiosOf, writeReports } from './report.ts';
-import { autovacuumIsOn, startVacuuming, type Vacuuming } from './vacuum.ts';
+import { startVacuuming, type Vacuuming } from './vacuum.ts';
 
 const argv = process.argv.slice(2);
 let options: BenchOptions;
@@ -142,7 +142,7 @@ async function main() {
       excludeStream: (name) => name === scratch,
       log,
     };
-    if (options.vacuum && !(await autovacuumIsOn(admin))) {
+    if (options.vacuum && machine.postgresSettings.autovacuum !== 'on') {
       const own = session.ownQueries;
       vacuuming = startVacuuming(sql, 60_000, (transactions) => {
         own.count += transactions;

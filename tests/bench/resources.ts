@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { byTenth, type Distribution, growth, summarise } from './stats.ts';
+import { afterWarmup, byTenth, type Distribution, growth, summarise } from './stats.ts';
 
 // CPU, resident memory and open file descriptors of the processes under test, read from /proc
 // (Linux): utime+stime from /proc/<pid>/stat, VmRSS from /proc/<pid>/status, and the entries of
@@ -194,10 +194,9 @@ export function pidsByCommandLine(needle: string): number[] {
 
 /** The most open files in the second quarter of a run and the fewest in its last (see ProcessUsage). */
 export function quarterFiles(series: readonly number[]) {
-  if (series.length < 8) return { openFilesSecondQuarterMax: null, openFilesLastQuarterMin: null };
-  const quarter = Math.floor(series.length / 4);
+  const quarters = afterWarmup(series);
   return {
-    openFilesSecondQuarterMax: Math.max(...series.slice(quarter, 2 * quarter)),
-    openFilesLastQuarterMin: Math.min(...series.slice(series.length - quarter)),
+    openFilesSecondQuarterMax: quarters ? Math.max(...quarters.second) : null,
+    openFilesLastQuarterMin: quarters ? Math.min(...quarters.last) : null,
   };
 }

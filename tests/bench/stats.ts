@@ -227,17 +227,25 @@ export function completionRate(times: readonly number[]): number {
 }
 
 /**
- * How much a series grew after warm-up (e.g. resident memory while pools, caches and the heap
- * settle): the first quarter counts as warm-up, and growth is the mean of the last quarter over
- * the mean of the second quarter, minus one. Null with fewer than 8 samples, too few to tell
- * growth from noise.
+ * A run's series after its warm-up: the first quarter counts as warm-up, so its second quarter
+ * and its last are compared. Null with fewer than 8 samples, too few to tell growth from noise.
  */
-export function growth(series: readonly number[]): number | null {
+export function afterWarmup<T>(series: readonly T[]): { second: T[]; last: T[] } | null {
   if (series.length < 8) return null;
   const quarter = Math.floor(series.length / 4);
+  return { second: series.slice(quarter, 2 * quarter), last: series.slice(series.length - quarter) };
+}
+
+/**
+ * How much a series grew after warm-up (e.g. resident memory while pools, caches and the heap
+ * settle): the mean of its last quarter over the mean of its second, minus one (see afterWarmup).
+ */
+export function growth(series: readonly number[]): number | null {
+  const quarters = afterWarmup(series);
+  if (!quarters) return null;
   const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const first = mean(series.slice(quarter, 2 * quarter));
-  const last = mean(series.slice(series.length - quarter));
+  const first = mean(quarters.second);
+  const last = mean(quarters.last);
   return first > 0 ? last / first - 1 : null;
 }
 

@@ -23,11 +23,6 @@ interface Candidate {
   vacuum: boolean;
 }
 
-export async function autovacuumIsOn(sql: postgres.Sql) {
-  const [row] = await sql<{ setting: string }[]>`select setting from pg_settings where name = 'autovacuum'`;
-  return row?.setting === 'on';
-}
-
 /**
  * Vacuums and analyses the bench database's tables as autovacuum would, every `naptimeMs`.
  * `counted` is told the transactions each statement commits, for the bench to take them out of
