@@ -198,8 +198,16 @@ describe('calling the legacy departments over HTTP', () => {
     });
     const state = await fetch(`${t.simulatorsUrl}${resourcePath('medical-insurance')}/${caseRef}`);
     expect(await state.json()).toMatchObject({ status: 'CANCELLED' });
-    const calls = await t.sql`
-      select kind, status from department_adapters.dispatches where case_ref = ${caseRef} order by id`;
+    // (the withdrawal reaches the department before the adapter closes its call, so wait for that)
+    const calls = await eventually(
+      async () => {
+        const rows = await t.sql`
+        select kind, status from department_adapters.dispatches where case_ref = ${caseRef} order by id`;
+        return rows.some((c) => c.status === 'pending') ? undefined : rows;
+      },
+      15_000,
+      'every call on the case closed',
+    );
     expect(calls.map((c) => `${c.kind}:${c.status}`)).toEqual([
       'submit:done',
       'poll:abandoned',

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@onego/testing';
+import { createTestDatabase, eventually, type TestDatabase } from '@onego/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizen, newPassportNumber, SEED_FILE, someAddress } from './harness.ts';
 import { type IdentityProcess, startIdentityProcess } from './process.ts';
@@ -75,7 +75,15 @@ describe('what the service logs about identity documents', () => {
     }
 
     // Then each lookup is logged at info with the clerk's id and the masked number
-    const logged = entries().filter((e) => e.msg === 'citizen looked up by identity document');
+    // (the child process's output arrives through a pipe, so wait until every lookup's line is in)
+    const logged = await eventually(
+      async () => {
+        const lines = entries().filter((e) => e.msg === 'citizen looked up by identity document');
+        return lines.length >= lookups.length ? lines : undefined;
+      },
+      15_000,
+      'a log line for every lookup',
+    );
     expect(
       logged.map(({ level, clerk, idType, idNumberMasked }) => ({ level, clerk, idType, idNumberMasked })),
     ).toEqual(
