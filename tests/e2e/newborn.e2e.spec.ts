@@ -147,6 +147,34 @@ describe('the newborn bundle on the running platform', () => {
     expect(again.body.id).toBe(first.body.id);
   });
 
+  it('accepts submissions sent together each on its own, one application per key, and refuses the key later with another form', async () => {
+    // Given the parent's applications so far
+    const count = async () =>
+      (await parent.get<{ applications: unknown[] }>('/api/applications?limit=100')).body.applications.length;
+    const before = await count();
+    // When eight forms without a key and the same form four times with one key are sent at once
+    // (they share intake transactions), then another form with that key
+    const key = randomUUID();
+    const other = submission();
+    other.form.children[0] = { ...other.form.children[0], name: '王小方' } as (typeof other.form.children)[0];
+    const sent = await Promise.all([
+      ...Array.from({ length: 8 }, () => parent.post<{ id: string }>('/api/applications', submission())),
+      ...Array.from({ length: 4 }, () =>
+        parent.post<{ id: string }>('/api/applications', submission(), { 'idempotency-key': key }),
+      ),
+    ]);
+    const conflicting = await parent.post('/api/applications', other, { 'idempotency-key': key });
+    // Then each is accepted: eight applications, and one for the four with the key
+    expect(sent.map((r) => r.status)).toEqual(Array(12).fill(202));
+    const ids = sent.map((r) => r.body.id);
+    expect(new Set(ids.slice(0, 8)).size).toBe(8);
+    expect(new Set(ids.slice(8)).size).toBe(1);
+    expect(ids.slice(0, 8)).not.toContain(ids[8]);
+    expect(await count()).toBe(before + 9);
+    // And the key reused for another form is refused
+    expect(conflicting.status).toBe(409);
+  });
+
   it('completes twins in one submission, each child with their own items and certificates', async () => {
     // Given a form with two children born minutes apart
     const twins = submission();

@@ -11,4 +11,5 @@ export {
 export { type Database, type DatabaseHandle, openDatabase, poolMax, type Transaction } from './database.ts';
 export { ensureDatabase } from './ensure-database.ts';
 export { isTransientDatabaseError, isUniqueViolation } from './errors.ts';
+export { createGroupCommit, type GroupCommit } from './group-commit.ts';
 export { applyMigrations } from './migrate.ts';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { isLateApplication, type NewbornSubmission } from '@onego/contracts';
-import { type Database, isUniqueViolation, type Transaction } from '@onego/db';
+import { createGroupCommit, type Database, isUniqueViolation, type Transaction } from '@onego/db';
 import { HttpError } from '@onego/http';
+import { context } from '@opentelemetry/api';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { newbornBundle } from './catalogue/newborn.ts';
@@ -30,8 +31,17 @@ export interface SubmitOptions {
   alongside?: (tx: Transaction, app: ApplicationRow) => Promise<void>;
 }
 
+/**
+ * Submissions committed at once, sharing their transactions when many arrive together: at most
+ * this many intake transactions in flight (each holds one of the pool's connections, which the
+ * consumers share), at most this many submissions in one.
+ */
+export const INTAKE_TRANSACTIONS = 3;
+export const INTAKE_BATCH = 64;
+
 export function createIntake(deps: IntakeDeps) {
   const { db, store, calendar, clock } = deps;
+  const commits = createGroupCommit(db, { concurrency: INTAKE_TRANSACTIONS, maxBatch: INTAKE_BATCH });
 
   async function existing(ownerId: string, key: string, requestHash: string) {
     const [row] = await db
@@ -71,24 +81,33 @@ export function createIntake(deps: IntakeDeps) {
           dueDate: addWorkingDays(acceptedOn, m.deadlineWorkingDays, calendar),
           suppliedMaterialId: null,
         }));
-    try {
-      const row = await db.transaction(async (tx) => {
-        const app = await store.create(tx, {
-          ownerId,
-          bundle: newbornBundle,
-          submission,
-          idempotencyKey: key,
-          requestHash,
-          dueDate: addWorkingDays(acceptedOn, newbornBundle.timeLimitWorkingDays, calendar),
-          late: isLateApplication(submission.form, now),
-          declaredMissing,
-          now,
-          ...(options.submittedBy && { submittedBy: options.submittedBy }),
-          ...(options.submittedDetails && { submittedDetails: options.submittedDetails }),
-        });
-        await options.alongside?.(tx, app);
-        return app;
+    const { alongside } = options;
+    const create = (tx: Transaction) =>
+      store.create(tx, {
+        ownerId,
+        bundle: newbornBundle,
+        submission,
+        idempotencyKey: key,
+        requestHash,
+        dueDate: addWorkingDays(acceptedOn, newbornBundle.timeLimitWorkingDays, calendar),
+        late: isLateApplication(submission.form, now),
+        declaredMissing,
+        now,
+        writeAtCommit: !alongside,
+        ...(options.submittedBy && { submittedBy: options.submittedBy }),
+        ...(options.submittedDetails && { submittedDetails: options.submittedDetails }),
       });
+    try {
+      const row = alongside
+        ? // Rows of its own that refer to the application: a transaction of its own.
+          await db.transaction(async (tx) => {
+            const app = await create(tx);
+            await alongside(tx, app);
+            return app;
+          })
+        : // Run in this request's context, whichever transaction it joins: its trace id and its
+          // events' trace headers are this request's.
+          await commits.run(context.bind(context.active(), create));
       return { row, replayed: false };
     } catch (error) {
       // A key used before (a retry, or the same key twice at once): the insert finds it taken, and

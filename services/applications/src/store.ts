@@ -6,7 +6,7 @@ import {
   type ItemKey,
   type NewbornSubmission,
 } from '@onego/contracts';
-import { perTransaction, type Transaction } from '@onego/db';
+import { insertAtCommit, perTransaction, type Transaction } from '@onego/db';
 import type { Bundle } from './catalogue/types.ts';
 import { applications, items } from './db/schema.ts';
 import type { ItemState, ItemStatus, MaterialNeed, Transition } from './domain/orchestration.ts';
@@ -169,6 +169,12 @@ export function createApplicationStore(deps: EffectDeps) {
         submittedBy?: IntakeActor;
         /** Added to the "submitted" timeline entry (a clerk's submission: for whom, the consent). */
         submittedDetails?: Record<string, unknown>;
+        /**
+         * The application and its items written at the end of the transaction, with those of the
+         * other submissions committed with it (one insert per table): only when nothing else in the
+         * transaction refers to them before then (a clerk's consent row does).
+         */
+        writeAtCommit?: boolean;
       },
     ) {
       const { submission, bundle, now } = input;
@@ -190,9 +196,7 @@ export function createApplicationStore(deps: EffectDeps) {
         region: submission.form.children[0]?.birthPlace.county ?? '',
         traceId: currentTraceId(),
       };
-      const inserting = tx
-        .insert(applications)
-        .values({ ...row, formSealed: deps.vault.sealJson(submission.form, formAad(id)) });
+      const sealedRow = { ...row, formSealed: deps.vault.sealJson(submission.form, formAad(id)) };
       // The form as submitted: it was just sealed, it need not be opened again.
       const app: ApplicationRow = { ...row, form: submission.form };
       const chosen = bundle.items.filter((i) => submission.items.includes(i.key));
@@ -210,25 +214,29 @@ export function createApplicationStore(deps: EffectDeps) {
         })),
       );
       const transition = planIntake(initial);
-      // The application and its items go out together, pipelined (in this order) on the connection.
-      await Promise.all([
-        inserting,
-        tx.insert(items).values(
-          transition.items.map((i) => ({
-            id: i.id,
-            applicationId: app.id,
-            childIndex: i.childIndex,
-            itemKey: i.itemKey,
-            department: ITEM_DEPARTMENT[i.itemKey],
-            status: i.status,
-            dependsOn: [...i.dependsOn],
-            certificateType: i.certificateType,
-            dueDate: input.dueDate,
-            materials: [...i.materials],
-            ...timestampsFor(i.status, now),
-          })),
-        ),
-      ]);
+      const itemRows = transition.items.map((i) => ({
+        id: i.id,
+        applicationId: app.id,
+        childIndex: i.childIndex,
+        itemKey: i.itemKey,
+        department: ITEM_DEPARTMENT[i.itemKey],
+        status: i.status,
+        dependsOn: [...i.dependsOn],
+        certificateType: i.certificateType,
+        dueDate: input.dueDate,
+        materials: [...i.materials],
+        ...timestampsFor(i.status, now),
+      }));
+      if (input.writeAtCommit) {
+        // Deferred in this order, so the application's insert goes before its items' (and its
+        // events' and timeline's, deferred below) on the connection. A taken idempotency key
+        // then fails the commit rather than this statement: the caller's handling is the same.
+        await insertAtCommit(tx, applications, sealedRow);
+        for (const itemRow of itemRows) await insertAtCommit(tx, items, itemRow);
+      } else {
+        // The application and its items go out together, pipelined (in this order) on the connection.
+        await Promise.all([tx.insert(applications).values(sealedRow), tx.insert(items).values(itemRows)]);
+      }
       const submitted = {
         applicationId: app.id,
         bundle: 'newborn' as const,
