@@ -40,6 +40,10 @@ export async function connectNats(options: NatsOptions): Promise<Nats> {
     name: options.name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
+    // Every request (each JetStream publish is one) would otherwise build an Error up front, for
+    // its stack, in case the request fails later: 2.7% of the applications service's CPU at intake.
+    // Our failures say what failed (the subject, the outbox row) without that stack.
+    noAsyncTraces: true,
     ...(options.user && { user: options.user, pass: options.pass }),
     ...(options.inboxPrefix && { inboxPrefix: options.inboxPrefix }),
   });
