@@ -51,12 +51,29 @@ export interface AccessTokenRules {
   /** Whether the session named by `sid` is revoked. When given, `at+jwt`, `jti` and `sid` are required. */
   isRevoked?: (sessionId: string) => Promise<boolean>;
   clock?: () => Date;
+  /**
+   * Seconds a token whose signature and claims were checked is taken as checked again without
+   * another signature check (its expiry still applies; its session is still looked up each
+   * time). 0, the default, checks every time.
+   */
+  rememberSeconds?: number;
 }
+
+/** At most this many checked tokens are remembered (the oldest go first). */
+export const REMEMBERED_TOKENS = 10_000;
 
 /** The checks every OneGo access token passes, with the keys to check the signature against. */
 export function createAccessTokenVerifier(keys: JWTVerifyGetKey, rules: AccessTokenRules) {
   const sessions = rules.isRevoked;
-  return async function verify(token: string): Promise<Principal> {
+  const rememberMs = (rules.rememberSeconds ?? 0) * 1000;
+  // Token -> its checked payload, until when it may be trusted without a new check.
+  const remembered = new Map<string, { payload: JWTPayload; until: number }>();
+
+  async function checked(token: string): Promise<JWTPayload> {
+    const now = (rules.clock?.() ?? new Date()).getTime();
+    const known = remembered.get(token);
+    if (known && now < known.until) return known.payload;
+    if (known) remembered.delete(token);
     const { payload } = await jwtVerify(token, keys, {
       issuer: rules.issuer,
       audience: rules.audience,
@@ -69,6 +86,21 @@ export function createAccessTokenVerifier(keys: JWTVerifyGetKey, rules: AccessTo
       ...(sessions && { typ: 'at+jwt' }),
       ...(rules.clock && { currentDate: rules.clock() }),
     });
+    if (rememberMs > 0) {
+      // Never past the token's own expiry or maximum age (both present: required claims).
+      const until = Math.min(
+        now + rememberMs,
+        Number(payload.exp) * 1000,
+        (Number(payload.iat) + MAX_TOKEN_AGE_SECONDS) * 1000,
+      );
+      if (remembered.size >= REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value ?? '');
+      remembered.set(token, { payload, until });
+    }
+    return payload;
+  }
+
+  return async function verify(token: string): Promise<Principal> {
+    const payload = await checked(token);
     const principal = principalOf(payload);
     if (sessions) {
       if (!principal.sessionId) throw new TokenRejected('ERR_JWT_CLAIM_VALIDATION_FAILED', 'no session id');
@@ -92,6 +124,14 @@ export interface TokenVerifierOptions {
   clock?: () => Date;
 }
 
+/**
+ * How long services other than identity trust a token they checked (a page polling an
+ * application sends the same token every few seconds): an Ed25519 check through WebCrypto cost
+ * 7.6% of the applications service's CPU at intake. Well within what the JWKS cache already
+ * allows: keys fetched from identity are kept up to 10 minutes (jose's cacheMaxAge).
+ */
+export const REMEMBER_CHECKED_TOKEN_SECONDS = 60;
+
 /** The verifier every service other than identity uses: keys from the JWKS URL, revocations polled. */
 export function createTokenVerifier(options: TokenVerifierOptions) {
   const keys = createRemoteJWKSet(new URL(options.jwksUrl), {
@@ -102,6 +142,7 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
   return createAccessTokenVerifier(keys, {
     issuer: options.issuer,
     audience: options.audience,
+    rememberSeconds: REMEMBER_CHECKED_TOKEN_SECONDS,
     ...(revoked && { isRevoked: (sid: string) => revoked.isRevoked(sid) }),
     ...(options.clock && { clock: options.clock }),
   });
