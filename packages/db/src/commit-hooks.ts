@@ -1,6 +1,7 @@
 import type { InferInsertModel } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Transaction } from './database.ts';
+import { insertRows } from './insert-rows.ts';
 
 // Work that belongs to a transaction's commit: `beforeCommit` runs at the end of the
 // transaction's own callback, inside it (a unit of work flushing what it gathered in one
@@ -97,7 +98,7 @@ export async function insertAtCommit<T extends PgTable>(
   const gathered = [row as Record<string, unknown>];
   const tracked = beforeCommit(tx, async () => {
     tables.delete(table);
-    await tx.insert(table).values(gathered as InferInsertModel<T>[]);
+    await insertRows(tx, table, gathered as InferInsertModel<T>[]);
   });
   if (tracked) tables.set(table, gathered);
   else await tx.insert(table).values(row);

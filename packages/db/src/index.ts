@@ -12,4 +12,5 @@ export { type Database, type DatabaseHandle, openDatabase, poolMax, type Transac
 export { ensureDatabase } from './ensure-database.ts';
 export { isTransientDatabaseError, isUniqueViolation } from './errors.ts';
 export { createGroupCommit, type GroupCommit } from './group-commit.ts';
+export { insertRows, insertStatement } from './insert-rows.ts';
 export { applyMigrations } from './migrate.ts';

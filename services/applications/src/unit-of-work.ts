@@ -1,4 +1,4 @@
-import { beforeCommit, type Transaction } from '@onego/db';
+import { beforeCommit, insertRows, type Transaction } from '@onego/db';
 import type { Vault } from '@onego/vault';
 import { asc, inArray, sql } from 'drizzle-orm';
 import { applications, items, timeline } from './db/schema.ts';
@@ -133,7 +133,7 @@ export function createUnitOfWork(tx: Transaction, vault: Vault): UnitOfWork {
     if (entries.length === 0) return;
     const rows = entries;
     entries = [];
-    await tx.insert(timeline).values(rows);
+    await insertRows(tx, timeline, rows);
   }
 
   /** The three writes go out together, pipelined on the transaction's connection. */

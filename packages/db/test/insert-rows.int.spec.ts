@@ -1,0 +1,114 @@
+import { createTestDatabase, type TestDatabase } from '@onego/testing';
+import { sql } from 'drizzle-orm';
+import { boolean, date, integer, jsonb, pgSchema, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, insertRows, insertStatement, openDatabase } from '../src/index.ts';
+
+// insertRows writes what drizzle's insert would, without drizzle building the statement: the
+// same rows through both must read back the same.
+
+const schema = pgSchema('rows_test');
+const columns = {
+  id: uuid('id').primaryKey(),
+  seq: serial('seq'),
+  name: text('name').notNull(),
+  count: integer('count').notNull().default(7),
+  flag: boolean('flag'),
+  details: jsonb('details').$type<Record<string, unknown>>(),
+  tags: text('tags').array(),
+  at: timestamp('at', { withTimezone: true }),
+  day: date('day'),
+  made: timestamp('made', { withTimezone: true }).notNull().defaultNow(),
+};
+const fast = schema.table('fast', columns);
+const drizzled = schema.table('drizzled', columns);
+const stamped = schema.table('stamped', {
+  id: uuid('id').primaryKey(),
+  note: text('note').$defaultFn(() => 'from defaultFn'),
+});
+
+let database: TestDatabase;
+let handle: DatabaseHandle;
+
+beforeAll(async () => {
+  database = await createTestDatabase('insert_rows');
+  handle = openDatabase(database.url, { max: 2 });
+  await handle.sql.unsafe(`
+    create schema rows_test;
+    create table rows_test.fast (id uuid primary key, seq serial, name text not null,
+      count integer not null default 7, flag boolean, details jsonb, tags text[],
+      at timestamptz, day date, made timestamptz not null default now());
+    create table rows_test.drizzled (like rows_test.fast including all);
+    create table rows_test.stamped (id uuid primary key, note text);`);
+});
+afterAll(async () => {
+  await handle.close();
+  await database.drop();
+});
+
+const rows = [
+  {
+    id: '00000000-0000-4000-8000-000000000001',
+    name: 'all set',
+    count: 3,
+    flag: true,
+    details: { nested: { list: [1, 'two', null] }, quote: 'it\'s "quoted"', unicode: '王小明' },
+    tags: ['a', 'b,c', 'd"e', ''],
+    at: new Date('2026-12-06T04:00:00.123Z'),
+    day: '2026-12-31',
+  },
+  { id: '00000000-0000-4000-8000-000000000002', name: 'defaults and nulls', flag: null, details: null },
+  { id: '00000000-0000-4000-8000-000000000003', name: 'empty', tags: [], details: {} },
+];
+
+describe('inserting rows without drizzle building the statement', () => {
+  it('stores the same rows as drizzle, defaults and nulls included', async () => {
+    // Given the statement is one insertRows writes itself
+    expect(insertStatement(fast, rows)?.text).toMatch(
+      /^insert into "rows_test"."fast" \("id", "seq", "name"/,
+    );
+    // When the rows go into one table through insertRows and into its twin through drizzle
+    await handle.db.transaction(async (tx) => {
+      await insertRows(tx, fast, rows);
+      await tx.insert(drizzled).values(rows);
+    });
+    // Then both read back the same, apart from when each row was made and its number (the twins
+    // share one sequence)
+    const read = async (table: string) =>
+      (await handle.sql.unsafe(`select * from rows_test.${table} order by id`)).map(
+        ({ made, seq: _, ...rest }) => ({
+          ...rest,
+          madeRecently: Date.now() - new Date(made as string).getTime() < 60_000,
+        }),
+      );
+    const fastRows = await read('fast');
+    expect(fastRows).toEqual(await read('drizzled'));
+    expect(fastRows[0]).toMatchObject({ count: 3, tags: ['a', 'b,c', 'd"e', ''], day: '2026-12-31' });
+    expect(fastRows[1]).toMatchObject({
+      count: 7,
+      flag: null,
+      details: null,
+      tags: null,
+      madeRecently: true,
+    });
+  });
+
+  it('leaves to drizzle the rows drizzle fills in itself', async () => {
+    // Given a column with a $defaultFn, and a value given as SQL
+    expect(insertStatement(stamped, [{ id: '00000000-0000-4000-8000-00000000000a' }])).toBeUndefined();
+    expect(
+      insertStatement(fast, [{ id: '00000000-0000-4000-8000-00000000000b', name: sql`'made in sql'` }]),
+    ).toBeUndefined();
+    // When such rows are inserted
+    await handle.db.transaction(async (tx) => {
+      await insertRows(tx, stamped, [{ id: '00000000-0000-4000-8000-00000000000a' }]);
+      const inSql = { id: '00000000-0000-4000-8000-00000000000b', name: sql`'made in sql'` };
+      await insertRows(tx, fast, [inSql as unknown as typeof fast.$inferInsert]);
+    });
+    // Then drizzle filled them in as it does
+    expect((await handle.sql`select note from rows_test.stamped`)[0]).toEqual({ note: 'from defaultFn' });
+    const [made] =
+      await handle.sql`select name from rows_test.fast where id = '00000000-0000-4000-8000-00000000000b'`;
+    expect(made).toEqual({ name: 'made in sql' });
+  });
+});
