@@ -100,4 +100,31 @@ describe('group commit', () => {
     // And only what committed ran its after-commit work, once each
     expect(published.sort()).toEqual(['first', 'x', 'y']);
   });
+
+  it('fails every piece of work of a transaction at once when the database connection is lost', async () => {
+    // Given one transaction at a time, and work that counts its runs
+    const commits = createGroupCommit(handle.db, { concurrency: 1, maxBatch: 64 });
+    const runs = new Map<string, number>();
+    const counted =
+      (key: string, lost = false) =>
+      async (tx: Transaction) => {
+        runs.set(key, (runs.get(key) ?? 0) + 1);
+        if (lost) throw Object.assign(new Error('connection closed'), { code: 'CONNECTION_CLOSED' });
+        return storing(key)(tx);
+      };
+    // When a piece of work in a shared transaction meets a lost connection
+    const outcomes = await Promise.allSettled([
+      commits.run(counted('alone')),
+      commits.run(counted('a')),
+      commits.run(counted('lost', true)),
+      commits.run(counted('b')),
+    ]);
+    // Then the first (alone in its transaction) commits, and the shared transaction's work all
+    // fails with that error, none of it run again (the piece after the lost one never started)
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'CONNECTION_CLOSED' });
+    expect(Object.fromEntries(runs)).toEqual({ alone: 1, a: 1, lost: 1 });
+    const rows = await handle.sql<{ key: string }[]>`select key from things order by key`;
+    expect(rows.map((r) => r.key)).toEqual(['alone']);
+  });
 });
