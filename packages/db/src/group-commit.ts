@@ -15,7 +15,7 @@ import { isTransientDatabaseError } from './errors.ts';
 export interface GroupCommit {
   /** Runs `work` in a transaction, maybe shared with others; resolves once that has committed. */
   run<R>(work: (tx: Transaction) => Promise<R>): Promise<R>;
-  /** Pieces of work waiting for a transaction, and transactions in flight (for metrics and tests). */
+  /** Pieces of work waiting for a transaction, and transactions in flight. */
   readonly pending: number;
   readonly inFlight: number;
 }
