@@ -1,6 +1,7 @@
 // @onego/db: a Postgres pool with Drizzle on top, migrations applied safely at start, and the
 // one classification every caller needs: is this failure worth retrying?
 
+export { anyOf, arrayLiteral } from './arrays.ts';
 export {
   afterCommit,
   beforeCommit,
@@ -12,5 +13,5 @@ export { type Database, type DatabaseHandle, openDatabase, poolMax, type Transac
 export { ensureDatabase } from './ensure-database.ts';
 export { isTransientDatabaseError, isUniqueViolation } from './errors.ts';
 export { createGroupCommit, type GroupCommit } from './group-commit.ts';
-export { insertRows, insertStatement } from './insert-rows.ts';
+export { type InsertOptions, insertRows, insertStatement } from './insert-rows.ts';
 export { applyMigrations } from './migrate.ts';

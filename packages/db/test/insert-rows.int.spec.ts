@@ -111,4 +111,86 @@ describe('inserting rows without drizzle building the statement', () => {
       await handle.sql`select name from rows_test.fast where id = '00000000-0000-4000-8000-00000000000b'`;
     expect(made).toEqual({ name: 'made in sql' });
   });
+
+  it('writes any number of rows with one statement text, values of every kind intact', async () => {
+    // Given rows that give the same columns (a nullable column without a default left out of one),
+    // with values that need quoting inside an array literal
+    const awkward = [
+      {
+        id: '00000000-0000-4000-8000-000000000101',
+        name: 'NULL',
+        count: 1,
+        flag: false,
+        details: { path: 'C:\\dir\\"file"', braces: '{a,b}', empty: '' },
+        tags: ['{x}', 'back\\slash', 'quote"d', 'NULL', ''],
+        at: new Date('2026-12-06T20:00:00.000Z'),
+        day: '2026-12-06',
+      },
+      {
+        id: '00000000-0000-4000-8000-000000000102',
+        name: '',
+        count: 2,
+        flag: null,
+        details: null,
+        tags: null,
+        at: null,
+        day: null,
+      },
+      {
+        id: '00000000-0000-4000-8000-000000000103',
+        name: '王小明, "小明"\\n',
+        count: 3,
+        flag: true,
+        details: { list: [1, 'two', { three: null }] },
+        tags: [],
+        day: '2026-01-01',
+      },
+    ];
+    const one = insertStatement(fast, awkward.slice(0, 1));
+    const three = insertStatement(fast, awkward);
+    expect(one?.text).toMatch(/ from unnest\(\$1::uuid\[\], /);
+    expect(three?.text).toBe(one?.text);
+    expect(three?.params).toHaveLength(one?.params.length ?? -1);
+    // When they go in through insertRows and through drizzle
+    await handle.db.transaction(async (tx) => {
+      await insertRows(tx, fast, awkward);
+      await tx.insert(drizzled).values(awkward);
+    });
+    // Then both tables read back the same rows, the string 'NULL' a string and the null a null
+    const read = async (table: string) =>
+      (
+        await handle.sql.unsafe(
+          `select id, name, count, flag, details, tags, at, day from rows_test.${table} where id::text like '%0000001__' order by id`,
+        )
+      ).map((row) => ({ ...row }));
+    const fastRows = await read('fast');
+    expect(fastRows).toEqual(await read('drizzled'));
+    expect(fastRows.map((r) => r.name)).toEqual(['NULL', '', '王小明, "小明"\\n']);
+    expect(fastRows[0]?.tags).toEqual(['{x}', 'back\\slash', 'quote"d', 'NULL', '']);
+    expect(fastRows[1]).toMatchObject({ flag: null, details: null, tags: null, at: null, day: null });
+    expect(fastRows[2]?.at).toBeNull();
+  });
+
+  it('skips the rows already there and returns those it inserted, as drizzle maps them', async () => {
+    // Given a row already stored
+    const first = { id: '00000000-0000-4000-8000-000000000201', name: 'first', count: 1 };
+    const second = { id: '00000000-0000-4000-8000-000000000202', name: 'second', count: 2 };
+    await handle.db.transaction((tx) => insertRows(tx, fast, [first]));
+    // When it comes again with a new one, on conflict do nothing, returning id and made
+    const returned = await handle.db.transaction((tx) =>
+      insertRows(tx, fast, [first, second], {
+        onConflictDoNothing: true,
+        returning: { id: fast.id, made: fast.made },
+      }),
+    );
+    // Then only the new row was inserted, and its timestamp comes back as a Date
+    expect(returned).toHaveLength(1);
+    expect(returned[0]?.id).toBe(second.id);
+    expect(returned[0]?.made).toBeInstanceOf(Date);
+    const [{ count }] = (await handle.sql`
+      select count(*)::int as count from rows_test.fast where id in (${first.id}, ${second.id})`) as unknown as [
+      { count: number },
+    ];
+    expect(count).toBe(2);
+  });
 });

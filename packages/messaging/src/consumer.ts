@@ -1,7 +1,7 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import type { Envelope, EventOf, MessageContract } from '@onego/contracts';
 import { envelopeSchema } from '@onego/contracts';
-import { type Database, isTransientDatabaseError, type Transaction } from '@onego/db';
+import { type Database, insertRows, isTransientDatabaseError, type Transaction } from '@onego/db';
 import type { Vault } from '@onego/vault';
 import { context, metrics, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
 import { PoisonMessageError, TransientError } from './errors.ts';
@@ -167,17 +167,18 @@ export async function startConsumer<C extends MessageContract>(
       // The inbox rows and the batch's preparation go out together (pipelined on the connection);
       // preparing a redelivered event too only locks or reads a little more.
       const [inserted] = await Promise.all([
-        tx
-          .insert(tables.inbox)
-          .values(batch.map((d) => ({ consumer: def.durable, messageId: d.event.id })))
-          .onConflictDoNothing()
-          .returning({ id: tables.inbox.messageId }),
+        insertRows(
+          tx,
+          tables.inbox,
+          batch.map((d) => ({ consumer: def.durable, messageId: d.event.id })),
+          { onConflictDoNothing: true, returning: { id: tables.inbox.messageId } },
+        ),
         def.prepare?.(
           batch.map((d) => d.event),
           tx,
         ),
       ]);
-      const claimed = new Set(inserted.map((r) => r.id));
+      const claimed = new Set(inserted.map((r) => r.id as string));
       // The same event twice in one batch (published again under another msgID): the first applies.
       const fresh = batch.filter((d) => claimed.delete(d.event.id));
       for (const d of batch) d.outcome = fresh.includes(d) ? 'applied' : 'duplicate';

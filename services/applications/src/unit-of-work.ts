@@ -1,6 +1,6 @@
-import { beforeCommit, insertRows, type Transaction } from '@onego/db';
+import { anyOf, arrayLiteral, beforeCommit, insertRows, type Transaction } from '@onego/db';
 import type { Vault } from '@onego/vault';
-import { asc, inArray, sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { applications, items, timeline } from './db/schema.ts';
 import {
   type ApplicationRow,
@@ -39,9 +39,6 @@ export interface UnitOfWork {
   readonly deferred: boolean;
 }
 
-/** Ids as one Postgres array parameter: with it the planner finds the rows by index. */
-const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
-
 /** A transaction's unit of work; keep one per transaction (see the store's `perTransaction`). */
 export function createUnitOfWork(tx: Transaction, vault: Vault): UnitOfWork {
   const locked = new Map<string, Locked>();
@@ -60,10 +57,10 @@ export function createUnitOfWork(tx: Transaction, vault: Vault): UnitOfWork {
       tx
         .select()
         .from(applications)
-        .where(inArray(applications.id, wanted))
+        .where(anyOf(applications.id, wanted))
         .orderBy(asc(applications.id))
         .for('update'),
-      tx.select().from(items).where(inArray(items.applicationId, wanted)),
+      tx.select().from(items).where(anyOf(items.applicationId, wanted)),
     ]);
     for (const app of apps) {
       locked.set(app.id, {
@@ -107,7 +104,7 @@ export function createUnitOfWork(tx: Transaction, vault: Vault): UnitOfWork {
         attempt integer, materials jsonb, requested_at timestamptz, decided_at timestamptz,
         completed_at timestamptz, cancelled_at timestamptz, outputs_sealed text, reason jsonb,
         certificate_id text)
-      where i.id = v.id and i.id = any(${uuidArray(values.map((v) => v.id))}::uuid[])`);
+      where i.id = v.id and i.id = any(${arrayLiteral(values.map((v) => v.id))}::uuid[])`);
   }
 
   async function writeApplications() {
@@ -126,7 +123,7 @@ export function createUnitOfWork(tx: Transaction, vault: Vault): UnitOfWork {
         withdrawn_at = v.withdrawn_at, form_sealed = coalesce(v.form_sealed, a.form_sealed)
       from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, status text,
         completed_at timestamptz, withdrawn_at timestamptz, form_sealed text)
-      where a.id = v.id and a.id = any(${uuidArray(values.map((v) => v.id))}::uuid[])`);
+      where a.id = v.id and a.id = any(${arrayLiteral(values.map((v) => v.id))}::uuid[])`);
   }
 
   async function writeTimeline() {

@@ -1,9 +1,9 @@
 import { makeCertificateId } from '@onego/codes';
 import { certificateIssued, type certificateRequested, type DataOf } from '@onego/contracts';
-import { perTransaction, type Transaction } from '@onego/db';
+import { anyOf, arrayLiteral, perTransaction, type Transaction } from '@onego/db';
 import { failpoint, type Outbox } from '@onego/messaging';
 import type { Vault } from '@onego/vault';
-import { desc, inArray, sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import { certificates } from './db/schema.ts';
 import { decideRequest, supersededBy } from './domain/correction.ts';
 import { buildCredential } from './domain/credential.ts';
@@ -38,7 +38,7 @@ const serialKey = (r: Pick<CertificateRequest, 'department' | 'certificateType'>
 const lockAll = (tx: Transaction, prefix: string, names: readonly string[]) =>
   tx.execute(sql`
     select pg_advisory_xact_lock(hashtextextended(${prefix} || name, 0))
-    from (select unnest(${`{${names.map((n) => JSON.stringify(n)).join(',')}}`}::text[]) as name order by 1) locks`);
+    from (select unnest(${arrayLiteral(names)}::text[]) as name order by 1) locks`);
 
 type Latest = { id: string; serial: number; version: number; facts: CertificateRequest['facts'] };
 
@@ -76,7 +76,7 @@ export function createIssuance(deps: {
           factsSealed: certificates.factsSealed,
         })
         .from(certificates)
-        .where(inArray(certificates.itemId, wanted))
+        .where(anyOf(certificates.itemId, wanted))
         .orderBy(desc(certificates.version)),
     ]);
     for (const itemId of wanted) {

@@ -1,8 +1,8 @@
 import { type Department, itemDecided } from '@onego/contracts';
-import { beforeCommit, perTransaction, type Transaction } from '@onego/db';
+import { anyOf, arrayLiteral, beforeCommit, perTransaction, type Transaction } from '@onego/db';
 import type { Logger, Outbox } from '@onego/messaging';
 import type { Vault } from '@onego/vault';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { exchanges } from './db/schema.ts';
 import type { TranslatedDecision } from './domain/translator.ts';
@@ -47,7 +47,7 @@ const lockedExchanges = perTransaction((tx: Transaction) => {
       update ${exchanges} as e set decided_at = v.decided_at, outcome = v.outcome
       from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(case_ref text, decided_at timestamptz, outcome text)
       where e.case_ref = v.case_ref
-        and e.case_ref = any(${`{${values.map((v) => JSON.stringify(v.case_ref)).join(',')}}`}::text[])`);
+        and e.case_ref = any(${arrayLiteral(values.map((v) => v.case_ref))}::text[])`);
   });
   return { rows, decided, tracked };
 });
@@ -60,7 +60,7 @@ export async function lockExchanges(tx: Transaction, caseRefs: readonly string[]
   const found = await tx
     .select()
     .from(exchanges)
-    .where(inArray(exchanges.caseRef, wanted))
+    .where(anyOf(exchanges.caseRef, wanted))
     .orderBy(asc(exchanges.caseRef))
     .for('update');
   for (const ref of wanted)

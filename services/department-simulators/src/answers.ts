@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Department, departmentContracts, type Envelope, type Namespace } from '@onego/contracts';
-import { afterCommit, beforeCommit, type Database, perTransaction, type Transaction } from '@onego/db';
+import { afterCommit, anyOf, beforeCommit, type Database, perTransaction, type Transaction } from '@onego/db';
 import {
   activeContext,
   type CommittedEvent,
@@ -88,7 +88,7 @@ export function createAnswerDesk(options: {
     send: (answer) => send(answer.department, answer.subject, answer.payload, answer.id, answer.parent),
     async settle(ids) {
       try {
-        await db.delete(pendingAnswers).where(inArray(pendingAnswers.messageId, ids));
+        await db.delete(pendingAnswers).where(anyOf(pendingAnswers.messageId, ids));
       } finally {
         for (const id of ids) sending.delete(id);
       }
@@ -187,7 +187,7 @@ export function createAnswerDesk(options: {
           .for('update', { skipLocked: true });
         const results = await Promise.allSettled(due.map(publishRow));
         const sent = due.filter((_, i) => results[i]?.status === 'fulfilled').map((r) => r.id);
-        if (sent.length > 0) await tx.delete(pendingAnswers).where(inArray(pendingAnswers.id, sent));
+        if (sent.length > 0) await tx.delete(pendingAnswers).where(anyOf(pendingAnswers.id, sent));
         const failed = results.filter((r) => r.status === 'rejected');
         return {
           due: due.length,

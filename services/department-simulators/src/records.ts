@@ -1,7 +1,7 @@
 import type { Department } from '@onego/contracts';
-import { type Database, insertAtCommit, perTransaction, type Transaction } from '@onego/db';
+import { anyOf, type Database, insertAtCommit, perTransaction, type Transaction } from '@onego/db';
 import type { Vault } from '@onego/vault';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { cancellations, pendingAnswers, receivedRequests } from './db/schema.ts';
 import type { Transport } from './domain/transport.ts';
 
@@ -43,7 +43,7 @@ export async function loadWithdrawn(tx: Transaction, department: Department, cas
   const rows = await tx
     .select({ caseRef: cancellations.caseRef })
     .from(cancellations)
-    .where(and(eq(cancellations.department, department), inArray(cancellations.caseRef, wanted)));
+    .where(and(eq(cancellations.department, department), anyOf(cancellations.caseRef, wanted)));
   for (const ref of wanted) known.asked.add(caseKey(department, ref));
   for (const row of rows) known.withdrawn.add(caseKey(department, row.caseRef));
 }

@@ -4,9 +4,9 @@ import {
   departmentContracts,
   itemRequested,
 } from '@onego/contracts';
-import { afterCommit, insertAtCommit, perTransaction, type Transaction } from '@onego/db';
+import { afterCommit, anyOf, insertAtCommit, perTransaction, type Transaction } from '@onego/db';
 import { type ConsumerDefinition, currentTraceHeaders, PoisonMessageError } from '@onego/messaging';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { cancelledItems, dispatches, exchanges } from '../db/schema.ts';
 import { issuesOf } from '../decisions.ts';
 import { sealBody } from '../dispatch/body.ts';
@@ -28,7 +28,7 @@ async function loadCancelled(tx: Transaction, itemIds: readonly string[]) {
   const rows = await tx
     .select({ itemId: cancelledItems.itemId })
     .from(cancelledItems)
-    .where(inArray(cancelledItems.itemId, wanted));
+    .where(anyOf(cancelledItems.itemId, wanted));
   for (const id of wanted) known.asked.add(id);
   for (const row of rows) known.cancelled.add(row.itemId);
 }
