@@ -141,4 +141,31 @@ describe('a round trip through the department adapters and the simulated departm
     );
     expect(sent).toHaveLength(1);
   });
+
+  it('files a burst of requests together, each new item sent once and a repeat of a decided one not at all', async () => {
+    // Given eight new health items and a repeat of the health item decided above, published at
+    // once for one application (one lane of the consumer, so they are taken in batches)
+    const repeatOf = items.get('health') as string;
+    const published = await Promise.all([
+      ...Array.from({ length: 8 }, () => t.requestItem('health')),
+      t.requestItem('health', repeatOf),
+    ]);
+    // When the adapter has processed all nine
+    const ids = published.map((p) => p.event.id);
+    await eventually(async () => {
+      const [row] = await t.sql`
+        select count(*)::int as n from department_adapters.inbox
+        where consumer = 'adapter-health-requests' and message_id = any(${ids})`;
+      return row?.n === ids.length ? true : undefined;
+    });
+    // Then each new item has one exchange and one request sent, and the repeat sent nothing
+    const newItems = published.slice(0, 8).map((p) => p.itemId);
+    const filed = await t.sql`
+      select item_id, attempt from department_adapters.exchanges where item_id = any(${newItems})`;
+    expect(filed).toHaveLength(8);
+    const requests = await outboxEvents(t.sql, 'dept.health.request.v1');
+    for (const itemId of [...newItems, repeatOf]) {
+      expect(requests.filter((e) => e.subject === caseRefOf('health', itemId))).toHaveLength(1);
+    }
+  });
 });

@@ -1,10 +1,11 @@
 import {
+  type DataOf,
   type Department,
   type DepartmentPayload,
   departmentContracts,
   itemRequested,
 } from '@onego/contracts';
-import { afterCommit, anyOf, insertAtCommit, perTransaction, type Transaction } from '@onego/db';
+import { afterCommit, anyOf, insertAtCommit, insertRows, perTransaction, type Transaction } from '@onego/db';
 import { type ConsumerDefinition, currentTraceHeaders, PoisonMessageError } from '@onego/messaging';
 import { and, eq } from 'drizzle-orm';
 import { cancelledItems, dispatches, exchanges } from '../db/schema.ts';
@@ -38,22 +39,73 @@ async function isCancelled(tx: Transaction, itemId: string) {
   return cancelledOf(tx).cancelled.has(itemId);
 }
 
+type ExchangeRow = typeof exchanges.$inferInsert;
+const keyOf = (itemId: string, attempt: number) => `${itemId}:${attempt}`;
+
+// The exchanges a transaction filed: the keys it tried, and those it created (each claimed by
+// the first request that asks), so a batch files its requests' exchanges in one insert.
+const filedOf = perTransaction(() => ({ asked: new Set<string>(), created: new Set<string>() }));
+
+/** Files the exchanges not tried yet in this transaction, in one insert; a taken one is skipped. */
+async function fileExchanges(tx: Transaction, rows: readonly ExchangeRow[]) {
+  const filed = filedOf(tx);
+  const fresh = new Map<string, ExchangeRow>();
+  for (const row of rows) {
+    const key = keyOf(row.itemId, row.attempt ?? 1);
+    if (!filed.asked.has(key)) fresh.set(key, row);
+  }
+  if (fresh.size === 0) return;
+  for (const key of fresh.keys()) filed.asked.add(key);
+  const created = await insertRows(tx, exchanges, [...fresh.values()], {
+    onConflictDoNothing: true,
+    returning: { itemId: exchanges.itemId, attempt: exchanges.attempt },
+  });
+  for (const row of created) filed.created.add(keyOf(row.itemId as string, row.attempt as number));
+}
+
+/** Whether this transaction created the exchange; true once, for the first request that asks. */
+const claimCreated = (tx: Transaction, itemId: string, attempt: number) =>
+  filedOf(tx).created.delete(keyOf(itemId, attempt));
+
 export function requestConsumer<D extends Department>(
   department: D,
   { outbox, namespace, clock, logger, transport, vault, dispatched }: AdapterDeps,
 ): ConsumerDefinition<typeof itemRequested> {
   const contract = departmentContracts[department].request;
+  const exchangeOf = (item: DataOf<typeof itemRequested>): ExchangeRow => {
+    const attempt = item.attempt ?? 1;
+    return {
+      itemId: item.itemId,
+      attempt,
+      applicationId: item.applicationId,
+      department,
+      itemKey: item.itemKey,
+      childIndex: item.childIndex,
+      caseRef: caseRefOf(department, item.itemId, attempt),
+      transport: transport[department],
+      requestedAt: clock(),
+    };
+  };
   return {
     stream: namespace.streamOf(itemRequested),
     durable: `adapter-${department}-requests`,
     filterSubject: namespace.filter(itemRequested, department),
     contracts: [itemRequested],
-    // A batch asks which of its items were withdrawn in one statement.
-    prepare: (events, tx) =>
-      loadCancelled(
+    // A batch asks which of its items were withdrawn in one statement, then files the
+    // exchanges of the others in one more.
+    async prepare(events, tx) {
+      await loadCancelled(
         tx,
         events.map((e) => e.data.itemId),
-      ),
+      );
+      const { cancelled } = cancelledOf(tx);
+      await fileExchanges(
+        tx,
+        events
+          .filter((e) => e.data.department === department && !cancelled.has(e.data.itemId))
+          .map((e) => exchangeOf(e.data)),
+      );
+    },
     async handle(event, tx) {
       const item = event.data;
       if (item.department !== department) {
@@ -82,22 +134,9 @@ export function requestConsumer<D extends Department>(
       // case reference (a department decides a case once; a second answer is ignored here). An
       // HTTP department's calls are kept in `dispatches` and need no repeat.
       const via = transport[department];
-      const created = await tx
-        .insert(exchanges)
-        .values({
-          itemId: item.itemId,
-          attempt,
-          applicationId: item.applicationId,
-          department,
-          itemKey: item.itemKey,
-          childIndex: item.childIndex,
-          caseRef,
-          transport: via,
-          requestedAt: clock(),
-        })
-        .onConflictDoNothing()
-        .returning({ itemId: exchanges.itemId });
-      if (created.length === 0) {
+      // Filed with the batch's others in `prepare`; on its own otherwise.
+      await fileExchanges(tx, [exchangeOf(item)]);
+      if (!claimCreated(tx, item.itemId, attempt)) {
         const [sent] = await tx
           .select()
           .from(exchanges)
