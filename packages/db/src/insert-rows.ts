@@ -100,7 +100,7 @@ function planOf(table: PgTable): Plan {
 }
 
 /** The postgres.js transaction under a drizzle transaction (drizzle's postgres-js session holds it). */
-function connectionOf(tx: Transaction): postgres.TransactionSql | undefined {
+export function connectionOf(tx: Transaction): postgres.TransactionSql | undefined {
   const session = (tx as unknown as { _: { session?: { client?: postgres.TransactionSql } } })._.session;
   return session?.client;
 }

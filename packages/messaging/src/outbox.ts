@@ -70,7 +70,8 @@ export function createOutbox(options: {
       payload: vault.seal(payload, outboxAad(envelope.id)),
       headers: currentTraceHeaders(),
     };
-    await insertAtCommit(tx, tables.outbox, row);
+    // With the COMMIT: nothing in the transaction refers to an event it enqueues.
+    await insertAtCommit(tx, tables.outbox, row, { withCommit: true });
     const events = committed(tx);
     if (events) events.push({ id: envelope.id, subject, payload, parent: activeContext() });
     else publisher?.kick();
