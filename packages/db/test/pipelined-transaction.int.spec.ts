@@ -8,8 +8,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { afterCommit, type Database, insertAtCommit, withCommitHooks } from '../src/index.ts';
 import { preparing } from '../src/preparing.ts';
 
-// A transaction sends its COMMIT with its inserts at commit, and still fails as a whole, whichever
-// of its statements fails, leaving its connection usable.
+// A transaction sends its BEGIN with its first statement and its COMMIT with its inserts at
+// commit (postgres.js is patched for the first), and still fails as a whole, whichever of its
+// statements fails, leaving its connection usable.
 
 const things = pgTable('things', { key: text('key').primaryKey(), note: text('note') });
 
@@ -59,8 +60,8 @@ const readThenInsert = (key: string) =>
     return key;
   });
 
-describe('a transaction with its inserts sent with the COMMIT', () => {
-  it('sends its COMMIT in the same write as its inserts at commit', async () => {
+describe('a transaction in fewer round trips', () => {
+  it('sends BEGIN with its first statement and COMMIT with its inserts at commit', async () => {
     // Given the statements already prepared on the connection
     await readThenInsert('warm');
     // When a transaction reads, then inserts a row at commit
@@ -71,10 +72,25 @@ describe('a transaction with its inserts sent with the COMMIT', () => {
       await insertAtCommit(tx, things, { key: 'one' }, { withCommit: true });
       afterCommit(tx, () => committed.push('one'));
     });
-    // Then it took three writes (begin; read; insert and commit), not four, and it committed
-    expect(writes).toBe(3);
+    // Then it took two writes (begin and read; insert and commit), not four, and it committed
+    expect(writes).toBe(2);
     expect(committed).toEqual(['one']);
     expect(await keys()).toEqual(['one', 'warm']);
+    // And one with an isolation level sends it (SET TRANSACTION) with its BEGIN, and runs at it
+    writes = 0;
+    const isolation = await db.transaction(
+      async (tx) => {
+        const [row] = await tx.execute<{ level: string }>(
+          sql`select current_setting('transaction_isolation') as level`,
+        );
+        await insertAtCommit(tx, things, { key: 'two' }, { withCommit: true });
+        return row?.level;
+      },
+      { isolationLevel: 'serializable' },
+    );
+    expect(isolation).toBe('serializable');
+    expect(writes).toBe(3);
+    expect(await keys()).toEqual(['one', 'two', 'warm']);
   });
 
   it('throws the error of an insert at commit that fails, commits nothing and keeps the connection', async () => {
