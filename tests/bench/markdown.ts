@@ -1,7 +1,7 @@
 import { barChart } from './chart.ts';
 import type { PhaseResult } from './phases.ts';
 import type { BenchResult } from './report.ts';
-import type { CeilingRatios, Distribution } from './stats.ts';
+import { type CeilingRatios, cpuPerApplication, type Distribution } from './stats.ts';
 
 // The Markdown summary of a bench run, section by section: what a person reads first (the
 // command, the machine, the targets' verdicts), then charts and tables, then each run's detail.
@@ -306,8 +306,20 @@ function perRunSection(result: BenchResult): string[] {
       );
     out.push(
       `Load process at most ${n0(p.maxLagMs)} ms behind its schedule. Machine busy ${n1(p.resources.machineBusyCores)} of ${result.machine.cores} cores over ${n1(p.resources.wallSeconds)} s, ` +
-        `${n1(otherCores(p))} of them outside the processes below (other work on the machine: noise).`,
+        `${n1(otherCores(p))} of them outside the processes below (other work on the machine: noise).  `,
     );
+    const perApp = cpuPerApplication(
+      Object.fromEntries(Object.entries(p.resources.processes).map(([name, u]) => [name, u.cpuCores])),
+      p.kind === 'intake' ? p.acceptedPerS : p.completedPerS,
+      { busyCores: p.resources.machineBusyCores, cores: result.machine.cores },
+    );
+    if (perApp.ms !== null)
+      out.push(
+        `CPU per ${p.kind === 'intake' ? 'submission' : 'application'}: ${n1(perApp.ms)} ms in the platform's processes and Postgres' backends (${perApp.cores.toFixed(2)} cores)` +
+          (perApp.saturated
+            ? '; the machine was saturated, so this is the share the platform got divided by the rate, not what one costs (compare CPU at a rate that leaves the machine idle part of the time).'
+            : '.'),
+      );
     out.push('');
     if (p.kind !== 'intake') {
       out.push(

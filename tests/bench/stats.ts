@@ -260,3 +260,27 @@ export function byTenth(series: readonly number[]): number[] {
     return part.reduce((a, b) => a + b, 0) / part.length;
   });
 }
+
+/** The bench's own processes: they drive and watch the platform, and are not part of its cost. */
+export const BENCH_PROCESSES = new Set(['load process', 'bench process']);
+
+/**
+ * CPU per application (ms) across the platform's processes and Postgres' backends, and whether
+ * the machine was saturated (busy for at least 90% of its cores). Saturated, the figure is the
+ * share of the machine the platform got divided by the rate, not what an application costs:
+ * changes then show in latency and backlog, and their CPU must be compared at a lower rate.
+ */
+export function cpuPerApplication(
+  cpuCores: Record<string, number>,
+  perSecond: number,
+  machine: { busyCores: number; cores: number },
+): { ms: number | null; cores: number; saturated: boolean } {
+  const cores = Object.entries(cpuCores)
+    .filter(([name]) => !BENCH_PROCESSES.has(name))
+    .reduce((sum, [, c]) => sum + c, 0);
+  return {
+    ms: perSecond > 0 ? (1000 * cores) / perSecond : null,
+    cores,
+    saturated: machine.busyCores >= 0.9 * machine.cores,
+  };
+}

@@ -6,6 +6,7 @@ import {
   byTenth,
   ceilingRatios,
   completionRate,
+  cpuPerApplication,
   growth,
   judgeStep,
   nextPeakRate,
@@ -313,5 +314,33 @@ describe('the targets', () => {
     expect(verdict('>= 100 applications/s')).toBe('fail');
     // and the latency targets at 50/s, never reached, fail too
     expect(verdict('At 50 applications/s: submission-to-last-certificate p99')).toBe('fail');
+  });
+});
+
+describe('CPU per application', () => {
+  it('divides the platform’s cores by the rate, leaving the bench’s own processes out', () => {
+    // given 0.6 cores in the services and Postgres, and 0.3 in the load and bench processes, at 10/s
+    const cores = {
+      applications: 0.4,
+      'postgres (bench backends)': 0.2,
+      'load process': 0.2,
+      'bench process': 0.1,
+    };
+    // when CPU per application is worked out on a machine half busy
+    const figure = cpuPerApplication(cores, 10, { busyCores: 1, cores: 2 });
+    // then it is 60 ms, and the machine was not saturated
+    expect(figure.ms).toBeCloseTo(60);
+    expect(figure.cores).toBeCloseTo(0.6);
+    expect(figure.saturated).toBe(false);
+  });
+
+  it('says when the machine was saturated, and has no figure without completions', () => {
+    // given a machine busy for 1.9 of its 2 cores
+    const busy = cpuPerApplication({ applications: 1.4 }, 20, { busyCores: 1.9, cores: 2 });
+    // then the figure is flagged as the machine's share, not the cost
+    expect(busy.saturated).toBe(true);
+    expect(busy.ms).toBeCloseTo(70);
+    // and with nothing completed there is no figure
+    expect(cpuPerApplication({ applications: 1 }, 0, { busyCores: 1, cores: 2 }).ms).toBeNull();
   });
 });
