@@ -14,9 +14,11 @@ import { startActivitySampler } from './pg-activity.ts';
 import type { BenchPlatform } from './platform.ts';
 import { type ProcessUsage, startSampler } from './resources.ts';
 import {
+  BENCH_PROCESS,
   completionRate,
   type Distribution,
   judgeStep,
+  LOAD_PROCESS,
   perApplication,
   type SustainCriteria,
   summarise,
@@ -111,8 +113,8 @@ function processGroups(session: Session) {
     if (bench.natsPid) groups['nats-server'] = [bench.natsPid];
     groups['postgres (bench backends)'] = postgresPids.backends;
     groups['postgres (shared background)'] = postgresPids.background;
-    groups['load process'] = [load.pid];
-    groups['bench process'] = [process.pid];
+    groups[LOAD_PROCESS] = [load.pid];
+    groups[BENCH_PROCESS] = [process.pid];
     return groups;
   };
 }

@@ -261,8 +261,10 @@ export function byTenth(series: readonly number[]): number[] {
   });
 }
 
-/** The bench's own processes: they drive and watch the platform, and are not part of its cost. */
-export const BENCH_PROCESSES = new Set(['load process', 'bench process']);
+/** The bench's own processes' names: they drive and watch the platform, and are not part of its cost. */
+export const LOAD_PROCESS = 'load process';
+export const BENCH_PROCESS = 'bench process';
+const BENCH_PROCESSES = new Set([LOAD_PROCESS, BENCH_PROCESS]);
 
 /**
  * CPU per application (ms) across the platform's processes and Postgres' backends, and whether

@@ -1,8 +1,7 @@
 import type { InferInsertModel } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type postgres from 'postgres';
 import type { Database, Transaction } from './database.ts';
-import { connectionOf, insertRows, insertStatement } from './insert-rows.ts';
+import { connectionOf, insertRows, insertStatement, queryOf } from './insert-rows.ts';
 
 // Work that belongs to a transaction's commit: `beforeCommit` runs at the end of the
 // transaction's own callback, inside it (a unit of work flushing what it gathered in one
@@ -47,10 +46,8 @@ async function sendWithCommit(tx: Transaction, inserts: Hooks['final']): Promise
   const sent: Promise<unknown>[] = [];
   for (const insert of inserts) {
     const statement = connection ? insert.statement() : undefined;
-    if (connection && statement) {
-      const params = statement.params as postgres.ParameterOrJSON<never>[];
-      sent.push(connection.unsafe(statement.text, params, { prepare: true }).execute());
-    } else await insert.run();
+    if (connection && statement) sent.push(queryOf(connection, statement).execute());
+    else await insert.run();
   }
   return sent;
 }

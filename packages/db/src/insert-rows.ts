@@ -105,6 +105,13 @@ export function connectionOf(tx: Transaction): postgres.TransactionSql | undefin
   return session?.client;
 }
 
+/** The statement as a prepared postgres.js query on `connection`, not started until awaited or executed. */
+export const queryOf = (
+  connection: postgres.TransactionSql,
+  statement: { text: string; params: unknown[] },
+) =>
+  connection.unsafe(statement.text, statement.params as postgres.ParameterOrJSON<never>[], { prepare: true });
+
 export interface InsertOptions {
   /** `on conflict do nothing`: rows that would violate a unique constraint are skipped. */
   onConflictDoNothing?: boolean;
@@ -240,11 +247,7 @@ export async function insertRows<T extends PgTable>(
     await query;
     return [];
   }
-  const result = await connection.unsafe(
-    statement.text,
-    statement.params as postgres.ParameterOrJSON<never>[],
-    { prepare: true },
-  );
+  const result = await queryOf(connection, statement);
   if (!options?.returning) return [];
   // Read back as drizzle would: each column's own mapping from the driver.
   const returning = Object.entries(options.returning);
