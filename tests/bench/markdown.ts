@@ -1,7 +1,7 @@
 import { barChart } from './chart.ts';
 import type { PhaseResult } from './phases.ts';
 import type { BenchResult } from './report.ts';
-import { type CeilingRatios, cpuPerApplication, type Distribution } from './stats.ts';
+import { type CeilingRatios, cpuPerApplication, type Distribution, syscallsPerApplication } from './stats.ts';
 
 // The Markdown summary of a bench run, section by section: what a person reads first (the
 // command, the machine, the targets' verdicts), then charts and tables, then each run's detail.
@@ -292,6 +292,9 @@ function intakeSection(result: BenchResult): string[] {
 }
 
 /** Each run in detail: stages, processes, Postgres activity. */
+const callsCell = (calls: { reads: number; writes: number } | null | undefined) =>
+  calls ? `${n1(calls.writes)} / ${n1(calls.reads)}` : 'n/a';
+
 function perRunSection(result: BenchResult): string[] {
   const { phases } = result;
   const out: string[] = [];
@@ -319,6 +322,15 @@ function perRunSection(result: BenchResult): string[] {
           (perApp.saturated
             ? '; the machine was saturated, so this is the share the platform got divided by the rate, not what one costs (compare CPU at a rate that leaves the machine idle part of the time).'
             : '.'),
+      );
+    const calls = syscallsPerApplication(
+      p.resources.processes,
+      p.resources.wallSeconds,
+      p.kind === 'intake' ? p.acceptedPerS : p.completedPerS,
+    );
+    if (calls.total)
+      out.push(
+        `System calls per ${p.kind === 'intake' ? 'submission' : 'application'}: ${n0(calls.total.writes)} writes and ${n0(calls.total.reads)} reads in the platform's processes and Postgres' backends (read/write calls from /proc/<pid>/io: a service's or nats-server's socket writes, and Postgres' WAL and file writes; counted, so a busy machine does not change them).`,
       );
     out.push('');
     if (p.kind !== 'intake') {
@@ -349,6 +361,7 @@ function perRunSection(result: BenchResult): string[] {
           'Private (RssAnon) max MB',
           'RSS growth',
           'Open files start → warm → end',
+          'Writes / reads per app',
         ],
         Object.entries(p.resources.processes).map(([name, u]) => [
           name,
@@ -357,6 +370,7 @@ function perRunSection(result: BenchResult): string[] {
           n0(u.anonMB?.max),
           pct(u.rssGrowth),
           `${u.openFilesStart ?? 'n/a'} → ${u.openFilesAfterWarmup ?? 'n/a'} → ${u.openFilesEnd ?? 'n/a'}`,
+          callsCell(calls.byProcess[name]),
         ]),
       ),
     );
@@ -427,7 +441,7 @@ function methodSection(_result: BenchResult): string[] {
       '- Open loop: each run sends on a fixed schedule whatever the answers; end-to-end latency is from the scheduled send, so a slow platform cannot hide behind a slowed client.',
       '- Completion is `applications.completed_at` (set in the transaction that records the last certificate); stage times come from the `applications.timeline` rows (`item.requested`, `item.approved`, `item.completed`).',
       '- Completed/s = (completed applications − 1) ÷ (last completion − first completion); steady/s = completions in the sending window after the warm-up, shifted by the median latency, ÷ that window. A run is sustained when ≥ 99% of sends are accepted, ≥ 99% of those complete, steady/s ≥ 90% of the offered rate and p99 ≤ the --peak-p99-ms bound.',
-      "- CPU and memory from /proc (utime+stime, VmRSS, fd count) of each service process, the platform's own nats-server, the Postgres backends of the bench database, the shared Postgres writers, the load process and the bench itself; all share the same cores. A group's memory is the sum over its processes: for Postgres read the private (RssAnon) column, since every backend's VmRSS counts the shared buffers it touched again.",
+      "- CPU, memory and system calls from /proc (utime+stime, VmRSS, fd count, syscr/syscw) of each service process, the platform's own nats-server, the Postgres backends of the bench database, the shared Postgres writers, the load process and the bench itself; all share the same cores. A group's memory is the sum over its processes: for Postgres read the private (RssAnon) column, since every backend's VmRSS counts the shared buffers it touched again.",
       "- Transactions: `pg_stat_database.xact_commit` of the bench database, read after the backends' statistics settle (10 s), minus the bench's own reads. Messages: the sum of the namespace's streams' last sequence numbers; deliveries: the sum of their consumers' delivered counts.",
       '- Postgres activity: `pg_stat_activity` sampled every 250 ms (pg_stat_statements is not loaded on this server).',
       "- Raised for the bench only: the gateway's and identity's per-address rate limits (one load process stands for many citizens). Everything else (outbox, inbox, fsync, authentication, validation, encryption, tracing) runs as configured by default.",

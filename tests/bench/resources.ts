@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterWarmup, byTenth, type Distribution, growth, summarise } from './stats.ts';
 
-// CPU, resident memory and open file descriptors of the processes under test, read from /proc
-// (Linux): utime+stime from /proc/<pid>/stat, VmRSS from /proc/<pid>/status, and the entries of
-// /proc/<pid>/fd. Nothing is installed into the processes themselves, so measuring them does
+// CPU, resident memory, open file descriptors and system calls of the processes under test, read
+// from /proc (Linux): utime+stime from /proc/<pid>/stat, VmRSS from /proc/<pid>/status, the
+// entries of /proc/<pid>/fd, and syscr/syscw from /proc/<pid>/io. Nothing is installed into the processes themselves, so measuring them does
 // not change what they do.
 
 /** Clock ticks per second of /proc/<pid>/stat's times (getconf CLK_TCK; 100 on Linux nearly always). */
@@ -30,6 +30,32 @@ export function statusField(status: string, field: string): number | null {
   return match ? Number(match[1]) * 1024 : null;
 }
 
+/**
+ * Read and write system calls so far (syscr and syscw of /proc/<pid>/io), or null when the text
+ * has neither. They count read/readv and write/writev, which is how Node and nats-server use
+ * their sockets, but not send/recv, which is how Postgres' backends do: for them the writes are
+ * the WAL's and the data files'. Unlike CPU time they do not depend on how busy the machine is,
+ * and each socket write is a message, or a batch of them, on its way to the other end.
+ */
+export function syscallsFromIo(io: string): Syscalls | null {
+  const reads = /^syscr:\s+(\d+)$/m.exec(io);
+  const writes = /^syscw:\s+(\d+)$/m.exec(io);
+  return reads && writes ? { reads: Number(reads[1]), writes: Number(writes[1]) } : null;
+}
+
+export interface Syscalls {
+  reads: number;
+  writes: number;
+}
+
+const readIo = (pid: number) => {
+  try {
+    return syscallsFromIo(readFileSync(`/proc/${pid}/io`, 'utf8'));
+  } catch {
+    return null; // another user's process: its io is not ours to read
+  }
+};
+
 /** VmRSS in bytes from the text of /proc/<pid>/status, or null for a process without one. */
 export const rssFromStatus = (status: string) => statusField(status, 'VmRSS');
 
@@ -42,6 +68,7 @@ export interface ProcessSample {
    */
   anonBytes: number | null;
   openFiles: number;
+  syscalls: Syscalls | null;
 }
 
 export function sampleProcess(pid: number): ProcessSample | null {
@@ -52,6 +79,7 @@ export function sampleProcess(pid: number): ProcessSample | null {
       rssBytes: rssFromStatus(status),
       anonBytes: statusField(status, 'RssAnon'),
       openFiles: readdirSync(`/proc/${pid}/fd`).length,
+      syscalls: readIo(pid),
     };
   } catch {
     return null; // exited, or not ours to read
@@ -72,6 +100,8 @@ export interface ProcessUsage {
   /** Average cores busy over the run (1.0 = one core all the time). */
   cpuCores: number;
   cpuSeconds: number;
+  /** System calls over the run (the group's, as for CPU), or null when /proc/<pid>/io was not readable. */
+  syscalls: Syscalls | null;
   rssMB: Distribution | null;
   /** RssAnon (see ProcessSample.anonBytes); for a group, the sum over its processes. */
   anonMB: Distribution | null;
@@ -100,8 +130,8 @@ export interface ProcessUsage {
  * for the time they were seen.
  */
 export function startSampler(groups: () => Record<string, number[]>, intervalMs: number) {
-  const firstCpu = new Map<string, Map<number, number>>();
-  const lastCpu = new Map<string, Map<number, number>>();
+  const first = new Map<string, Map<number, Counters>>();
+  const last = new Map<string, Map<number, Counters>>();
   const rss = new Map<string, number[]>();
   const anon = new Map<string, number[]>();
   const files = new Map<string, number[]>();
@@ -119,12 +149,13 @@ export function startSampler(groups: () => Record<string, number[]>, intervalMs:
         const s = sampleProcess(pid);
         if (!s) continue;
         any = true;
-        if (!firstCpu.has(name)) firstCpu.set(name, new Map());
-        if (!lastCpu.has(name)) lastCpu.set(name, new Map());
+        if (!first.has(name)) first.set(name, new Map());
+        if (!last.has(name)) last.set(name, new Map());
         if (!seen.has(name)) seen.set(name, new Set());
-        const first = firstCpu.get(name) as Map<number, number>;
-        if (!first.has(pid)) first.set(pid, s.cpuSeconds);
-        (lastCpu.get(name) as Map<number, number>).set(pid, s.cpuSeconds);
+        const counters = { cpuSeconds: s.cpuSeconds, syscalls: s.syscalls };
+        const firstOfGroup = first.get(name) as Map<number, Counters>;
+        if (!firstOfGroup.has(pid)) firstOfGroup.set(pid, counters);
+        (last.get(name) as Map<number, Counters>).set(pid, counters);
         (seen.get(name) as Set<number>).add(pid);
         rssSum += s.rssBytes ?? 0;
         anonSum += s.anonBytes ?? 0;
@@ -152,14 +183,12 @@ export function startSampler(groups: () => Record<string, number[]>, intervalMs:
         (machineEnd.busy - machineStart.busy) / CLOCK_TICKS / Math.max(wallSeconds, 1e-3);
       const processes: Record<string, ProcessUsage> = {};
       for (const [name, series] of rss) {
-        const first = firstCpu.get(name) ?? new Map<number, number>();
-        const last = lastCpu.get(name) ?? new Map<number, number>();
-        let cpuSeconds = 0;
-        for (const [pid, end] of last) cpuSeconds += end - (first.get(pid) ?? end);
+        const { cpuSeconds, syscalls } = counted(first.get(name), last.get(name));
         const fileSeries = files.get(name) ?? [];
         processes[name] = {
           pids: [...(seen.get(name) ?? [])],
           cpuSeconds,
+          syscalls,
           cpuCores: cpuSeconds / Math.max(wallSeconds, 1e-3),
           rssMB: summarise(series),
           anonMB: summarise(anon.get(name) ?? []),
@@ -175,6 +204,29 @@ export function startSampler(groups: () => Record<string, number[]>, intervalMs:
       return { wallSeconds, machineBusyCores, processes };
     },
   };
+}
+
+interface Counters {
+  cpuSeconds: number;
+  syscalls: Syscalls | null;
+}
+
+/**
+ * CPU seconds and system calls of a group between each pid's first and last sample. System
+ * calls are null when any of its pids' could not be read (a partial sum would undercount).
+ */
+export function counted(first: Map<number, Counters> = new Map(), last: Map<number, Counters> = new Map()) {
+  let cpuSeconds = 0;
+  let syscalls: Syscalls | null = { reads: 0, writes: 0 };
+  for (const [pid, end] of last) {
+    const start = first.get(pid) ?? end;
+    cpuSeconds += end.cpuSeconds - start.cpuSeconds;
+    if (syscalls && end.syscalls && start.syscalls) {
+      syscalls.reads += end.syscalls.reads - start.syscalls.reads;
+      syscalls.writes += end.syscalls.writes - start.syscalls.writes;
+    } else syscalls = null;
+  }
+  return { cpuSeconds, syscalls };
 }
 
 /** Pids whose command line contains `needle` (e.g. a nats-server started by someone else). */

@@ -286,3 +286,31 @@ export function cpuPerApplication(
     saturated: machine.busyCores >= 0.9 * machine.cores,
   };
 }
+
+/**
+ * System calls per application across the platform's processes and Postgres' backends (the
+ * bench's own left out), and per process: what batching and pipelining cut, counted rather than
+ * timed, so a busy machine does not blur it. Null where a process's calls could not be read.
+ */
+export function syscallsPerApplication(
+  processes: Record<string, { syscalls: { reads: number; writes: number } | null }>,
+  wallSeconds: number,
+  perSecond: number,
+) {
+  const applications = perSecond * wallSeconds;
+  const per = (calls: { reads: number; writes: number } | null) =>
+    calls && applications > 0
+      ? { reads: calls.reads / applications, writes: calls.writes / applications }
+      : null;
+  const platform = Object.entries(processes).filter(([name]) => !BENCH_PROCESSES.has(name));
+  const readable = platform.every(([, p]) => p.syscalls);
+  return {
+    total: readable
+      ? per({
+          reads: platform.reduce((sum, [, p]) => sum + (p.syscalls?.reads ?? 0), 0),
+          writes: platform.reduce((sum, [, p]) => sum + (p.syscalls?.writes ?? 0), 0),
+        })
+      : null,
+    byProcess: Object.fromEntries(Object.entries(processes).map(([name, p]) => [name, per(p.syscalls)])),
+  };
+}

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { bar } from './chart.ts';
 import { stagesFromTimeline } from './completion.ts';
-import { CLOCK_TICKS, cpuSecondsFromStat, quarterFiles, rssFromStatus } from './resources.ts';
+import {
+  CLOCK_TICKS,
+  counted,
+  cpuSecondsFromStat,
+  quarterFiles,
+  rssFromStatus,
+  syscallsFromIo,
+} from './resources.ts';
 import {
   byTenth,
   ceilingRatios,
@@ -13,6 +20,7 @@ import {
   percentile,
   sendSchedule,
   summarise,
+  syscallsPerApplication,
   windowRate,
 } from './stats.ts';
 import { evaluateTargets, type PhaseFigures } from './targets.ts';
@@ -342,5 +350,55 @@ describe('CPU per application', () => {
     expect(busy.ms).toBeCloseTo(70);
     // and with nothing completed there is no figure
     expect(cpuPerApplication({ applications: 1 }, 0, { busyCores: 1, cores: 2 }).ms).toBeNull();
+  });
+});
+
+describe('system calls per application', () => {
+  it('reads syscr and syscw from /proc/<pid>/io', () => {
+    // given an io text as Linux writes it
+    const io = 'rchar: 5120\nwchar: 2048\nsyscr: 310\nsyscw: 120\nread_bytes: 0\nwrite_bytes: 4096\n';
+    // then the read and write calls are its syscr and syscw
+    expect(syscallsFromIo(io)).toEqual({ reads: 310, writes: 120 });
+    // and a text without them has none
+    expect(syscallsFromIo('rchar: 1\n')).toBeNull();
+  });
+
+  it('counts each pid from its first sample to its last, and has no sum when a pid could not be read', () => {
+    // given two backends, one first seen with 100 writes and last with 160, one that came and went (10 to 30)
+    const at = (writes: number, syscalls = true) => ({
+      cpuSeconds: writes / 100,
+      syscalls: syscalls ? { reads: 2 * writes, writes } : null,
+    });
+    const first = new Map([
+      [1, at(100)],
+      [2, at(10)],
+    ]);
+    const last = new Map([
+      [1, at(160)],
+      [2, at(30)],
+    ]);
+    // when the group is counted
+    const group = counted(first, last);
+    // then it made 80 writes and 160 reads in that time
+    expect(group.syscalls).toEqual({ reads: 160, writes: 80 });
+    expect(group.cpuSeconds).toBeCloseTo(0.8);
+    // and when one pid's io was unreadable the group has no count rather than a partial one
+    expect(counted(first, new Map([...last, [3, at(5, false)]])).syscalls).toBeNull();
+  });
+
+  it('divides the platform’s calls by the applications completed, leaving the bench’s own processes out', () => {
+    // given 20 s at 10/s, with 4,000 writes in the services, 2,000 in Postgres and 9,000 in the load process
+    const processes = {
+      applications: { syscalls: { reads: 6000, writes: 4000 } },
+      'postgres (bench backends)': { syscalls: { reads: 2000, writes: 2000 } },
+      'load process': { syscalls: { reads: 1, writes: 9000 } },
+    };
+    // when they are worked out per application
+    const calls = syscallsPerApplication(processes, 20, 10);
+    // then the platform made 30 writes and 40 reads per application, and each process its own share
+    expect(calls.total).toEqual({ reads: 40, writes: 30 });
+    expect(calls.byProcess.applications).toEqual({ reads: 30, writes: 20 });
+    // and with a platform process unreadable there is no total
+    expect(syscallsPerApplication({ ...processes, gateway: { syscalls: null } }, 20, 10).total).toBeNull();
   });
 });
