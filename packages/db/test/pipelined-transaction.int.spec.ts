@@ -93,6 +93,26 @@ describe('a transaction in fewer round trips', () => {
     expect(await keys()).toEqual(['one', 'two', 'warm']);
   });
 
+  it('keeps statements of several kilobytes in the same writes (a large event with its COMMIT)', async () => {
+    // Given a transaction that reads with a 3 KB parameter, then inserts a 6 KB row at commit
+    const large = (key: string) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`select length(${'r'.repeat(3000)}::text) as k`);
+        await insertAtCommit(tx, things, { key, note: 'n'.repeat(6000) }, { withCommit: true });
+      });
+    // and its statements already prepared on the connection
+    await large('warm');
+    // When it runs
+    writes = 0;
+    await large('large');
+    // Then it took two writes, not one more for each statement past a kilobyte
+    expect(writes).toBe(2);
+    const [row] = await client<
+      { length: number }[]
+    >`select length(note) as length from things where key = 'large'`;
+    expect(row?.length).toBe(6000);
+  });
+
   it('throws the error of an insert at commit that fails, commits nothing and keeps the connection', async () => {
     // Given a row already stored
     await readThenInsert('taken');
