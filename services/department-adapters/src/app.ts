@@ -69,6 +69,7 @@ export async function buildDepartmentAdaptersService(
           coolDownMs: config.DEPARTMENT_BREAKER_COOLDOWN_MS,
         },
         pollMs: config.DEPARTMENT_HTTP_POLL_MS,
+        idleMs: config.DEPARTMENT_HTTP_IDLE_MS,
         timeoutMs: config.DEPARTMENT_HTTP_TIMEOUT_MS,
       });
     },

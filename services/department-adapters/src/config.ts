@@ -38,6 +38,12 @@ export function loadDepartmentAdaptersConfig(source: Record<string, string | und
       DEPARTMENT_HTTP_RETRY_MAX_MS: ms(60_000),
       /** How often to ask an HTTP-style department whether it has decided. */
       DEPARTMENT_HTTP_POLL_MS: ms(1000),
+      /**
+       * The longest the calling worker sleeps when nothing is due. It wakes sooner for calls it
+       * scheduled itself and for new ones committed in this process; this bounds how long a call
+       * of another replica's, or one whose worker died, waits to be taken.
+       */
+      DEPARTMENT_HTTP_IDLE_MS: ms(200),
       /** Circuit breaker per department: consecutive failures that open it, and the cool-down. */
       DEPARTMENT_BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
       DEPARTMENT_BREAKER_COOLDOWN_MS: ms(30_000),

@@ -13,43 +13,37 @@ export type Dispatch = typeof dispatches.$inferSelect;
 /**
  * Claims up to `limit` due calls of some departments. Claiming leases a row: its `due_at` moves
  * past the call's longest possible duration, so no other worker takes it meanwhile, and a
- * worker that dies mid-call leaves it due again when the lease runs out.
+ * worker that dies mid-call leaves it due again when the lease runs out. One statement, with no
+ * transaction around it: the due rows are locked (skipping those another worker holds) by the
+ * update's own subquery, and leased as they are read.
  */
 export async function claimDue(
   db: Database,
   departments: readonly Department[],
   options: { now: Date; limit: number; leaseMs: number },
 ): Promise<Dispatch[]> {
-  return db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: dispatches.id })
-      .from(dispatches)
-      .where(
-        and(
-          inArray(dispatches.department, [...departments]),
-          eq(dispatches.status, 'pending'),
-          lte(dispatches.dueAt, options.now),
-        ),
-      )
-      .orderBy(asc(dispatches.dueAt))
-      .limit(options.limit)
-      .for('update', { skipLocked: true });
-    if (due.length === 0) return [];
-    return tx
-      .update(dispatches)
-      .set({
-        dueAt: new Date(options.now.getTime() + options.leaseMs),
-        claim: sql`gen_random_uuid()`,
-        calls: sql`${dispatches.calls} + 1`,
-      })
-      .where(
-        inArray(
-          dispatches.id,
-          due.map((d) => d.id),
-        ),
-      )
-      .returning();
-  });
+  const due = db
+    .select({ id: dispatches.id })
+    .from(dispatches)
+    .where(
+      and(
+        inArray(dispatches.department, [...departments]),
+        eq(dispatches.status, 'pending'),
+        lte(dispatches.dueAt, options.now),
+      ),
+    )
+    .orderBy(asc(dispatches.dueAt))
+    .limit(options.limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(dispatches)
+    .set({
+      dueAt: new Date(options.now.getTime() + options.leaseMs),
+      claim: sql`gen_random_uuid()`,
+      calls: sql`${dispatches.calls} + 1`,
+    })
+    .where(inArray(dispatches.id, due))
+    .returning();
 }
 
 /** The claimed row, locked, if it is still pending under this claim (not withdrawn, not re-claimed). */

@@ -20,7 +20,11 @@ export interface DispatcherOptions extends Omit<SettleDeps, 'retry' | 'pollMs'> 
   breaker: BreakerPolicy;
   pollMs: number;
   timeoutMs: number;
-  /** Sleep when nothing was due. */
+  /**
+   * The longest sleep when nothing more is due: a worker wakes sooner for the calls it scheduled
+   * itself and for new ones committed here (`wake`); calls of another replica's, or a lapsed
+   * claim, wait at most this long.
+   */
   idleMs?: number;
   batchSize?: number;
 }
@@ -38,6 +42,17 @@ export function startDispatcher(options: DispatcherOptions) {
   );
   const stopping = new AbortController();
   const waker = createWaker(stopping.signal);
+  // When the calls this worker scheduled (retries, status queries) fall due, those not yet due
+  // at its last claim: it sleeps until the soonest, not for idleMs.
+  let scheduledAt: number[] = [];
+  const scheduled = (dueAt: Date) => {
+    scheduledAt.push(dueAt.getTime());
+  };
+  const idleWaitMs = () => {
+    let soonest = Number.POSITIVE_INFINITY;
+    for (const at of scheduledAt) soonest = Math.min(soonest, at);
+    return Math.min(idleMs, Math.max(1, soonest - clock().getTime()));
+  };
 
   function track(department: Department, breaker: CircuitBreaker, failed: boolean) {
     const before = breaker.state.state;
@@ -96,7 +111,7 @@ export function startDispatcher(options: DispatcherOptions) {
         }
         await settle(
           tx,
-          { ...options, retry: options.retry, pollMs: options.pollMs },
+          { ...options, retry: options.retry, pollMs: options.pollMs, scheduled },
           current,
           answer,
           record,
@@ -114,6 +129,8 @@ export function startDispatcher(options: DispatcherOptions) {
   /** Claims due calls of every department whose breaker lets calls through (a probe: one). */
   async function claim(): Promise<Dispatch[]> {
     const now = clock();
+    // What falls due by now is this claim's to take (or another worker's, which holds it).
+    scheduledAt = scheduledAt.filter((at) => at > now.getTime());
     const open: Department[] = [];
     const claimed: Dispatch[] = [];
     for (const department of DEPARTMENTS) {
@@ -146,7 +163,9 @@ export function startDispatcher(options: DispatcherOptions) {
       try {
         const calls = await serve();
         failures = 0;
-        if (calls === 0) await waker.wait(idleMs);
+        // A full batch may have left more due; otherwise nothing is until the soonest call
+        // scheduled meanwhile (or a wake), and claiming again at once would find nothing.
+        if (calls < batchSize) await waker.wait(idleWaitMs());
       } catch (error) {
         failures += 1;
         logger.warn({ error: String(error) }, 'dispatcher cannot reach the database; will retry');

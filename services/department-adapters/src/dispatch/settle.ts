@@ -18,9 +18,9 @@ import { type Dispatch, setAside } from './claims.ts';
 export interface SettleDeps extends DecisionDeps {
   retry: RetryPolicy;
   pollMs: number;
+  /** Told when a call is scheduled (a retry, a status query), so the worker can wake for it. */
+  scheduled?: (dueAt: Date) => void;
 }
-
-const later = (now: Date, ms: number) => new Date(now.getTime() + ms);
 
 export async function settle(
   tx: Transaction,
@@ -30,6 +30,11 @@ export async function settle(
   record: CallRecord,
 ) {
   const now = deps.clock();
+  const later = (ms: number) => {
+    const dueAt = new Date(now.getTime() + ms);
+    deps.scheduled?.(dueAt);
+    return dueAt;
+  };
   const { department, caseRef } = row;
   const update = (values: Partial<typeof dispatches.$inferInsert>) =>
     tx.update(dispatches).set(values).where(eq(dispatches.id, row.id));
@@ -55,7 +60,7 @@ export async function settle(
         { department, caseRef, kind: row.kind, failures, delay, reason: answer.reason },
         'department call to retry later',
       );
-      return update({ failures, dueAt: later(now, delay), lastError: answer.reason });
+      return update({ failures, dueAt: later(delay), lastError: answer.reason });
     }
     case 'accepted':
       if (row.kind === 'submit') {
@@ -67,7 +72,7 @@ export async function settle(
             caseRef,
             kind: 'poll',
             idempotencyKey: row.idempotencyKey,
-            dueAt: later(now, pollDelayMs(0, deps.pollMs)),
+            dueAt: later(pollDelayMs(0, deps.pollMs)),
           })
           .onConflictDoNothing();
       }
@@ -76,7 +81,7 @@ export async function settle(
       // Asked again sooner while the case is young, at most every pollMs once it is old.
       return update({
         failures: 0,
-        dueAt: later(now, pollDelayMs(now.getTime() - row.createdAt.getTime(), deps.pollMs)),
+        dueAt: later(pollDelayMs(now.getTime() - row.createdAt.getTime(), deps.pollMs)),
         lastError: null,
       });
     case 'cancelled':

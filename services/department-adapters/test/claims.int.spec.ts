@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import { applyMigrations, type DatabaseHandle, openDatabase } from '@onego/db';
+import { createTestDatabase, type TestDatabase } from '@onego/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { claimDue } from '../src/dispatch/claims.ts';
+
+// Claiming due department calls, as several workers (replicas) do at once against one table.
+
+let database: TestDatabase;
+let one: DatabaseHandle;
+let other: DatabaseHandle;
+
+beforeAll(async () => {
+  database = await createTestDatabase('dispatch_claims');
+  await applyMigrations(database.url, {
+    schema: 'department_adapters',
+    folder: fileURLToPath(new URL('../drizzle', import.meta.url)),
+  });
+  one = openDatabase(database.url, { max: 2 });
+  other = openDatabase(database.url, { max: 2 });
+});
+afterAll(async () => {
+  await Promise.all([one.close(), other.close()]);
+  await database.drop();
+});
+beforeEach(async () => {
+  await one.sql`truncate department_adapters.dispatches`;
+});
+
+const addCalls = (n: number, dueIn: string) =>
+  one.sql`
+    insert into department_adapters.dispatches (department, case_ref, kind, idempotency_key, due_at)
+    select 'medical-insurance', 'YB-' || g || '-' || ${dueIn}, 'submit', 'key-' || g || '-' || ${dueIn}, now() + ${dueIn}::interval
+    from generate_series(1, ${n}) g`;
+
+describe('claiming due calls', () => {
+  it('gives two workers claiming at once different calls, each leased, and leaves calls not yet due', async () => {
+    // Given 20 calls due and 5 due in an hour
+    await addCalls(20, '-1 second');
+    await addCalls(5, '1 hour');
+    // When two workers claim up to 8 each at the same moment
+    const now = new Date();
+    const options = { now, limit: 8, leaseMs: 60_000 };
+    const departments = ['medical-insurance', 'social-security'] as const;
+    const [a, b] = await Promise.all([
+      claimDue(one.db, departments, options),
+      claimDue(other.db, departments, options),
+    ]);
+    // Then each has 8, none claimed twice, each counted as a call and leased for a minute
+    expect(a).toHaveLength(8);
+    expect(b).toHaveLength(8);
+    const ids = new Set([...a, ...b].map((d) => d.id));
+    expect(ids.size).toBe(16);
+    for (const row of [...a, ...b]) {
+      expect(row.calls).toBe(1);
+      expect(row.claim).toMatch(/^[0-9a-f-]{36}$/);
+      expect(row.dueAt.getTime()).toBe(now.getTime() + 60_000);
+    }
+    // And a third claim takes the 4 still due, not the ones due in an hour nor the leased ones
+    const rest = await claimDue(one.db, ['medical-insurance'], options);
+    expect(rest).toHaveLength(4);
+    expect(rest.every((d) => !ids.has(d.id) && d.caseRef.endsWith('-1 second'))).toBe(true);
+    // And nothing of another department is taken
+    expect(await claimDue(other.db, ['social-security'], options)).toEqual([]);
+  });
+});
