@@ -21,22 +21,37 @@ export interface PublisherOptions<E extends CommittedEvent> {
   what: string;
   /** Events in flight beyond which new ones are left to the sweeper (JetStream is not keeping up). */
   maxInFlight?: number;
-  /** How long settlements gather before one statement writes them. */
+  /**
+   * How long settlements gather before one statement writes them (default 1 s): at a few events
+   * a second, a statement (and a transaction) every 250 ms was most of a service's idle writes.
+   * It must stay well under the sweeper's grace (5 s), or the sweeper sends events again.
+   */
   settleDelayMs?: number;
 }
 
 export function createPublisher<E extends CommittedEvent>(options: PublisherOptions<E>) {
   const { logger, what } = options;
   const maxInFlight = options.maxInFlight ?? 5000;
-  const settleDelayMs = options.settleDelayMs ?? 250;
+  const settleDelayMs = options.settleDelayMs ?? 1000;
   const pending = new Set<Promise<void>>();
   let inFlight = 0;
   let sent: string[] = [];
   let settling: Promise<void> | undefined;
   let stopped = false;
 
+  // Cuts the gathering short when the publisher stops, so stopping does not wait for it.
+  let hurry: (() => void) | undefined;
+
   async function settle() {
-    await new Promise((resolve) => setTimeout(resolve, settleDelayMs));
+    if (!stopped)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, settleDelayMs);
+        hurry = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    hurry = undefined;
     while (sent.length > 0) {
       const ids = sent;
       sent = [];
@@ -88,6 +103,7 @@ export function createPublisher<E extends CommittedEvent>(options: PublisherOpti
     async stop() {
       stopped = true;
       await Promise.allSettled(pending);
+      hurry?.();
       await settling;
     },
   };
