@@ -59,6 +59,7 @@ export function figuresOf(p: PhaseResult): PhaseFigures {
     sustained: p.sustained ? p.sustained.sustained : null,
     transactionsPerApp: p.work?.transactionsPerApp ?? null,
     messagesPerApp: p.work?.messagesPerApp ?? null,
+    deliveriesPerApp: p.work?.deliveriesPerApp ?? null,
     memory,
   };
 }

@@ -295,6 +295,7 @@ describe('the targets', () => {
     sustained: true,
     transactionsPerApp: 20,
     messagesPerApp: 30,
+    deliveriesPerApp: 29,
     memory: { applications: { maxMB: 150, growth: 0.01, filesStart: 30, filesEnd: 30 } },
     ...over,
   });
@@ -308,6 +309,24 @@ describe('the targets', () => {
     expect(verdict('At 50 applications/s: submission-to-last-certificate p99')).toBe('pass');
     expect(verdict('>= 100 applications/s')).toBe('partial');
     expect(verdict('HTTP intake')).toBe('not measured');
+  });
+
+  it('judges transactions against one per message consumed plus the submission, on the busiest run', () => {
+    // given a run at 5/s with 45 transactions per application, and one at 36/s with 14, each
+    // consuming 29 messages per application (a naive 30 transactions) and storing 30
+    const slow = phase({ offeredRate: 5, completedPerS: 5, transactionsPerApp: 45 });
+    const busy = phase({ offeredRate: 36, completedPerS: 35, transactionsPerApp: 14 });
+    const work = (phases: PhaseFigures[]) =>
+      evaluateTargets(phases).find((t) => t.target.startsWith('Report Postgres transactions'));
+    // then the busy run is judged: transactions are under half the naive count, messages are not
+    expect(work([slow, busy])?.verdict).toBe('partial');
+    expect(work([slow, busy])?.measured).toMatch(
+      /^14\.0 transactions per application against a naive 30 \(46\.7%\)/,
+    );
+    // and with 18 transactions per application (60%) the aim is missed
+    expect(work([slow, phase({ ...busy, transactionsPerApp: 18 })])?.verdict).toBe('fail');
+    // and without a run that counted deliveries it is not measured
+    expect(work([phase({ deliveriesPerApp: null })])?.verdict).toBe('not measured');
   });
 
   it('fails memory over 200 MB and a throughput that broke below 100/s', () => {

@@ -25,6 +25,8 @@ export interface PhaseFigures {
   sustained: boolean | null;
   transactionsPerApp: number | null;
   messagesPerApp: number | null;
+  /** Messages consumed per application: each is a transaction in the naive design. */
+  deliveriesPerApp: number | null;
   /**
    * Per service: the largest resident memory (MB), its growth after warm-up, and its open files
    * at most after warm-up (second quarter) and at least at the end (last quarter).
@@ -112,16 +114,34 @@ function latencyTargets(phases: readonly PhaseFigures[]): TargetResult[] {
   ];
 }
 
+/**
+ * The naive design of issue 8 spends one transaction per message per hop: one per message
+ * consumed, and the submission's own. It publishes one message per hop, as the platform does,
+ * so only fewer hops can halve the messages. Judged on the busiest run, where batches are
+ * largest (at a few applications a second, batches are of one message and pollers add theirs).
+ */
 function workTarget(phases: readonly PhaseFigures[]): TargetResult {
-  const measuredRuns = phases.filter((p) => p.transactionsPerApp !== null);
-  const last = measuredRuns[measuredRuns.length - 1];
+  const target = 'Report Postgres transactions and NATS messages per application (aim: half the naive count)';
+  const measured = phases.filter(
+    (p) => p.kind !== 'intake' && p.transactionsPerApp !== null && p.deliveriesPerApp !== null,
+  );
+  const busiest = measured.reduce<PhaseFigures | undefined>(
+    (best, p) => (!best || p.completedPerS > best.completedPerS ? p : best),
+    undefined,
+  );
+  if (!busiest?.transactionsPerApp || busiest.deliveriesPerApp === null)
+    return { target, measured: 'n/a', verdict: 'not measured' };
+  const naiveTransactions = busiest.deliveriesPerApp + 1;
+  const share = busiest.transactionsPerApp / naiveTransactions;
   return {
-    target: 'Report Postgres transactions and NATS messages per application (aim: half the naive count)',
-    measured: last
-      ? `${last.transactionsPerApp?.toFixed(1)} transactions, ${last.messagesPerApp?.toFixed(1)} JetStream messages per application (at ${last.offeredRate}/s)`
-      : 'n/a',
-    verdict: last ? 'reported' : 'not measured',
-    note: 'the issue gives no naive count to halve; see the per-run table',
+    target,
+    measured:
+      `${busiest.transactionsPerApp.toFixed(1)} transactions per application against a naive ${naiveTransactions.toFixed(0)} ` +
+      `(${pct(share)}), ${busiest.messagesPerApp?.toFixed(1) ?? 'n/a'} JetStream messages ` +
+      `(one per hop, as naive) at ${busiest.completedPerS.toFixed(1)}/s completed`,
+    // Half the transactions is as far as batching goes: the messages are the naive count.
+    verdict: share <= 0.5 ? 'partial' : 'fail',
+    note: 'naive: one transaction per message consumed plus the submission; the messages halve only with fewer hops',
   };
 }
 
