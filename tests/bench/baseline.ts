@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ensureConsumer, ensureStreams, type Nats } from '@onego/messaging';
 import postgres from 'postgres';
 
@@ -18,6 +18,12 @@ export interface Baseline {
   postgresCommitsPerS: number;
   /** The same transaction followed by one JetStream publish with msgID: a naive design's hop. */
   transactionAndPublishPerS: number;
+  /**
+   * The CPU reference (CPU_REFERENCE) done per second of this process's CPU time: how fast the
+   * machine's cores are that day. The platform is CPU-bound on this machine kind, and the same
+   * code has measured two to three times more CPU per application from one evening to the next.
+   */
+  cpuReferencePerCpuS: number;
   messages: number;
   loops: number;
   seconds: number;
@@ -26,6 +32,53 @@ export interface Baseline {
 export const scratchStreamName = (namespace: string) => `${namespace.toUpperCase()}_BENCH_SCRATCH`;
 
 const PAYLOAD_BYTES = 1024;
+
+/** What one operation of the CPU reference is, for the report. */
+export const CPU_REFERENCE =
+  'a 1 KB event through JSON.stringify and JSON.parse, sealed with AES-256-GCM, its text hashed with SHA-256';
+
+/**
+ * The platform's kind of work in miniature, in a loop on this process's one thread for about
+ * `seconds`: operations per second of CPU time (not of wall time, so that other processes
+ * sharing the cores do not count against it).
+ */
+export function cpuReference(seconds: number) {
+  const key = randomBytes(32);
+  const event = {
+    specversion: '1.0',
+    id: randomUUID(),
+    type: 'onego.item.requested.v1',
+    source: '/applications',
+    time: new Date().toISOString(),
+    data: {
+      note: randomBytes(600).toString('base64'),
+      items: [1, 2, 3].map((i) => ({ i, key: `item-${i}` })),
+    },
+  };
+  const iv = randomBytes(12);
+  const hundred = () => {
+    for (let i = 0; i < 100; i++) {
+      const text = JSON.stringify(event);
+      const back = JSON.parse(text) as typeof event;
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.update(text);
+      cipher.final();
+      cipher.getAuthTag();
+      createHash('sha256').update(back.data.note).digest();
+    }
+  };
+  // Warmed up first: the first half second runs unoptimised code, a quarter slower.
+  for (const until = performance.now() + 500; performance.now() < until; ) hundred();
+  let done = 0;
+  const until = performance.now() + seconds * 1000;
+  const started = process.cpuUsage();
+  while (performance.now() < until) {
+    hundred();
+    done += 100;
+  }
+  const used = process.cpuUsage(started);
+  return done / ((used.user + used.system) / 1e6);
+}
 
 async function publishPipelined(nats: Nats, subject: string, payload: string, count: number, window: number) {
   let next = 0;
@@ -89,6 +142,8 @@ export async function measureBaseline(options: {
   await ensureStreams(nats.jsm, [{ name: stream, subjects: [subject], description: 'bench scratch' }]);
   const payload = randomBytes(PAYLOAD_BYTES * 0.75).toString('base64');
 
+  log('baseline: the CPU reference on one core…');
+  const cpuReferencePerCpuS = cpuReference(2);
   log(`baseline: JetStream publish with msgID, ${options.messages} messages pipelined…`);
   const jetstreamPublishPerS = await publishPipelined(nats, subject, payload, options.messages, 512);
   log(`baseline: JetStream pull-consume with ack…`);
@@ -122,6 +177,7 @@ export async function measureBaseline(options: {
       jetstreamConsumePerS,
       postgresCommitsPerS,
       transactionAndPublishPerS,
+      cpuReferencePerCpuS,
       messages: options.messages,
       loops: options.loops,
       seconds: options.seconds,

@@ -1,3 +1,4 @@
+import { CPU_REFERENCE } from './baseline.ts';
 import { barChart } from './chart.ts';
 import type { PhaseResult } from './phases.ts';
 import type { BenchResult } from './report.ts';
@@ -130,6 +131,10 @@ function baselineSection(result: BenchResult): string[] {
           [
             'The same transaction + one JetStream publish with msgID (a naive hop)',
             `${n0(baseline.transactionAndPublishPerS)} /s`,
+          ],
+          [
+            `CPU reference on one core: ${CPU_REFERENCE}`,
+            `${n0(baseline.cpuReferencePerCpuS)} per CPU-second`,
           ],
         ],
       ),
@@ -316,9 +321,14 @@ function perRunSection(result: BenchResult): string[] {
       p.kind === 'intake' ? p.acceptedPerS : p.completedPerS,
       { busyCores: p.resources.machineBusyCores, cores: result.machine.cores },
     );
+    // In operations of the CPU reference: a figure that does not move with the cores' speed that day.
+    const inReference =
+      perApp.ms !== null && result.baseline?.cpuReferencePerCpuS
+        ? `, about ${n0((perApp.ms * result.baseline.cpuReferencePerCpuS) / 1000)} CPU reference operations`
+        : '';
     if (perApp.ms !== null)
       out.push(
-        `CPU per ${p.kind === 'intake' ? 'submission' : 'application'}: ${n1(perApp.ms)} ms in the platform's processes and Postgres' backends (${perApp.cores.toFixed(2)} cores)` +
+        `CPU per ${p.kind === 'intake' ? 'submission' : 'application'}: ${n1(perApp.ms)} ms in the platform's processes and Postgres' backends (${perApp.cores.toFixed(2)} cores${inReference})` +
           (perApp.saturated
             ? '; the machine was saturated, so this is the share the platform got divided by the rate, not what one costs (compare CPU at a rate that leaves the machine idle part of the time).'
             : '.'),
