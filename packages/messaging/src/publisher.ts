@@ -16,6 +16,8 @@ export interface PublisherOptions<E extends CommittedEvent> {
   send(event: E): Promise<unknown>;
   /** Records that these events were published; they are then no sweeper's business. */
   settle(ids: string[]): Promise<void>;
+  /** Told of events not published (a failed publish, or too many in flight): the sweeper's now. */
+  unsent?: (ids: string[]) => void;
   logger: Logger;
   /** What the log lines name. */
   what: string;
@@ -86,6 +88,8 @@ export function createPublisher<E extends CommittedEvent>(options: PublisherOpti
         );
       }
       sent.push(...events.filter((_, i) => results[i]?.status === 'fulfilled').map((e) => e.id));
+      if (failed.length > 0)
+        options.unsent?.(events.filter((_, i) => results[i]?.status === 'rejected').map((e) => e.id));
       scheduleSettle();
     } finally {
       inFlight -= events.length;
@@ -95,7 +99,11 @@ export function createPublisher<E extends CommittedEvent>(options: PublisherOpti
   return {
     /** Publishes events whose transaction has committed (none once stopped, or when overloaded). */
     committed(events: E[]) {
-      if (events.length === 0 || stopped || inFlight + events.length > maxInFlight) return;
+      if (events.length === 0) return;
+      if (stopped || inFlight + events.length > maxInFlight) {
+        options.unsent?.(events.map((e) => e.id));
+        return;
+      }
       const task = publish(events).finally(() => pending.delete(task));
       pending.add(task);
     },

@@ -59,4 +59,33 @@ describe('settling published events', () => {
     publisher.committed([event('late')]);
     expect(settled).toEqual([['a']]);
   });
+
+  it('says which events it did not publish: those whose publish failed, and those past the limit in flight', async () => {
+    // Given a publisher whose send fails for event 'b', with room for three events in flight
+    const settled: string[][] = [];
+    const unsent: string[][] = [];
+    const publisher = createPublisher({
+      send: async (e) => {
+        if (e.id === 'b') throw new Error('no answer from JetStream');
+      },
+      settle: async (ids) => {
+        settled.push(ids);
+      },
+      unsent: (ids) => unsent.push(ids),
+      logger: silentLogger,
+      what: 'test outbox',
+      maxInFlight: 3,
+    });
+    // When three events are committed, and four more while they are in flight
+    publisher.committed([event('a'), event('b'), event('c')]);
+    publisher.committed([event('d'), event('e'), event('f'), event('g')]);
+    await vi.advanceTimersByTimeAsync(1000);
+    // Then the four past the limit and the failed one are reported unsent, the others settled
+    expect(unsent).toEqual([['d', 'e', 'f', 'g'], ['b']]);
+    expect(settled).toEqual([['a', 'c']]);
+    await publisher.stop();
+    // And once stopped, what is committed is reported unsent too
+    publisher.committed([event('late')]);
+    expect(unsent.at(-1)).toEqual(['late']);
+  });
 });

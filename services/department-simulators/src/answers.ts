@@ -93,6 +93,10 @@ export function createAnswerDesk(options: {
         for (const id of ids) sending.delete(id);
       }
     },
+    // Not published: the scheduler's to send (it skips those in `sending`, or they would wait forever).
+    unsent(ids) {
+      for (const id of ids) sending.delete(id);
+    },
   });
 
   function outgoing(department: Department, row: NewRow, decision: Record<string, unknown>): Outgoing {

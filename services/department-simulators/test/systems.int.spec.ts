@@ -100,6 +100,31 @@ describe('the simulated department systems', () => {
     );
   });
 
+  it('sends an answer whose publish failed from its pending row, once its stream takes it again', async () => {
+    // Given the CDC's stream no longer taking decisions (a publish of one fails: no stream has its subject)
+    const stream = namespace().streamOf(departmentContracts.cdc.decision);
+    const { config } = await nats.jsm.streams.info(stream);
+    await nats.jsm.streams.update(stream, {
+      subjects: [namespace().filter(departmentContracts.cdc.request)],
+    });
+    // When the CDC receives a request and answers it at once
+    await send('cdc');
+    await eventually(async () => ((await receivedRows('cdc')).length > 0 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const pending = await sql`select 1 from department_simulators.pending_answers where department = 'cdc'`;
+    expect(pending).toHaveLength(1);
+    // And the stream takes decisions again
+    await nats.jsm.streams.update(stream, { subjects: config.subjects });
+    // Then the answer is sent from its pending row, and the row is gone
+    const decision = await decisionOf('cdc');
+    expect(decision.data).toMatchObject({ ref: requestOf('cdc').ref, accepted: true });
+    await eventually(async () =>
+      (await sql`select 1 from department_simulators.pending_answers where department = 'cdc'`).length === 0
+        ? true
+        : undefined,
+    );
+  });
+
   it('receives nothing while failing, and answers once it is back', async () => {
     // Given public security is down
     const put = await simulators.app.inject({
