@@ -89,7 +89,7 @@ async function main() {
         ? `stopping the platform (keeping ${bench.databaseName} and ${bench.workDir})…`
         : 'stopping the platform…',
     );
-    await bench.stop({ keep: options.keep });
+    await bench.stop({ keep: options.keep, logsTo: resolve(outDir, `bench-${stamp}-logs`) });
   };
   // However the bench is stopped, the services it started and its database go with it.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -207,6 +207,7 @@ async function main() {
   console.log('');
   console.log(`Summary: ${written.md}`);
   console.log(`Data:    ${written.json}`);
+  if (!options.keep) console.log(`Logs:    ${resolve(outDir, `bench-${stamp}-logs`)}`);
   if (failure !== null) throw failure;
 }
 

@@ -50,7 +50,8 @@ export const HELP = `pnpm bench [options]: the OneGo benchmark (issue 8)
 Starts the platform as separate processes on a fresh database and NATS namespace (with its own
 nats-server and per-service users, as ./onego start runs it), the department simulators
 approving at once, and drives single-child newborn applications through the public HTTP API
-from a separate load process. Writes reports/bench-<timestamp>.json and .md.
+from a separate load process. Writes reports/bench-<timestamp>.json and .md, and keeps the
+services' logs in reports/bench-<timestamp>-logs/.
 
 Modes
   --mode all|fixed|peak     all (default): fixed rates, then a peak search; fixed; or peak only

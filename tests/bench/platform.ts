@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEPARTMENTS } from '@onego/contracts';
@@ -38,7 +38,11 @@ export interface BenchPlatform {
   connectObserver(name: string): Promise<Nats>;
   /** Process ids of every service now (they change if a service is restarted). */
   pids(): Partial<Record<ServiceName, number>>;
-  stop(options: { keep: boolean }): Promise<void>;
+  /**
+   * Stops the services; unless `keep`, drops the database and removes the work directory, but
+   * copies the services' logs to `logsTo` first (an odd run can then still be looked into).
+   */
+  stop(options: { keep: boolean; logsTo?: string }): Promise<void>;
 }
 
 const BENCH_USER = 'bench';
@@ -164,8 +168,10 @@ export async function startBenchPlatform(options: {
       }
       return pids;
     },
-    async stop({ keep }) {
+    async stop({ keep, logsTo }) {
       await platform.stop();
+      const logs = join(workDir, 'logs');
+      if (logsTo && existsSync(logs)) cpSync(logs, logsTo, { recursive: true });
       if (!keep) {
         // Only a private nats-server takes its streams with it; on a shared one they are deleted.
         if (!ownNats) await deleteNamespaceStreams(connectObserver, namespace).catch(() => undefined);
