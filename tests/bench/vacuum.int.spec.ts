@@ -50,11 +50,13 @@ describe("the bench's stand-in for autovacuum", () => {
       );
       expect((await statsOf('churned'))?.dead).toBe(0);
       expect((await statsOf('quiet'))?.vacuumed).toBeNull();
-      // And the commits it made are handed back to be taken out of the platform's counts
-      expect(transactions).toBeGreaterThanOrEqual(5);
-      expect(vacuuming.tables).toBeGreaterThanOrEqual(1);
     } finally {
       await vacuuming.stop();
     }
+    // And, once its round is over (the vacuum shows in the statistics before the client has its
+    // answer and counts it), the commits it made are handed back to be taken out of the
+    // platform's counts
+    expect(transactions).toBeGreaterThanOrEqual(5);
+    expect(vacuuming.tables).toBeGreaterThanOrEqual(1);
   });
 });
