@@ -38,6 +38,8 @@ const stamp = startedAt.toISOString().replace(/[:.]/g, '-').replace('Z', '');
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = resolve(root, options.out);
 const cpuProfDir = options.cpuProf ? resolve(outDir, `bench-${stamp}-cpu`) : null;
+/** Where the services' logs are copied when the platform stops. */
+const logsDir = resolve(outDir, `bench-${stamp}-logs`);
 const log = (line: string) =>
   console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -89,7 +91,7 @@ async function main() {
         ? `stopping the platform (keeping ${bench.databaseName} and ${bench.workDir})…`
         : 'stopping the platform…',
     );
-    await bench.stop({ keep: options.keep, logsTo: resolve(outDir, `bench-${stamp}-logs`) });
+    await bench.stop({ keep: options.keep, logsTo: logsDir });
   };
   // However the bench is stopped, the services it started and its database go with it.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -207,7 +209,7 @@ async function main() {
   console.log('');
   console.log(`Summary: ${written.md}`);
   console.log(`Data:    ${written.json}`);
-  if (!options.keep) console.log(`Logs:    ${resolve(outDir, `bench-${stamp}-logs`)}`);
+  console.log(`Logs:    ${logsDir}`);
   if (failure !== null) throw failure;
 }
 

@@ -2,6 +2,7 @@ import { CPU_REFERENCE } from './baseline.ts';
 import { barChart } from './chart.ts';
 import type { PhaseResult } from './phases.ts';
 import type { BenchResult } from './report.ts';
+import type { Syscalls } from './resources.ts';
 import { type CeilingRatios, cpuPerApplication, type Distribution, syscallsPerApplication } from './stats.ts';
 
 // The Markdown summary of a bench run, section by section: what a person reads first (the
@@ -296,10 +297,10 @@ function intakeSection(result: BenchResult): string[] {
   return out;
 }
 
-/** Each run in detail: stages, processes, Postgres activity. */
-const callsCell = (calls: { reads: number; writes: number } | null | undefined) =>
+const callsCell = (calls: Syscalls | null | undefined) =>
   calls ? `${n1(calls.writes)} / ${n1(calls.reads)}` : 'n/a';
 
+/** Each run in detail: stages, processes, Postgres activity. */
 function perRunSection(result: BenchResult): string[] {
   const { phases } = result;
   const out: string[] = [];
@@ -316,9 +317,12 @@ function perRunSection(result: BenchResult): string[] {
       `Load process at most ${n0(p.maxLagMs)} ms behind its schedule. Machine busy ${n1(p.resources.machineBusyCores)} of ${result.machine.cores} cores over ${n1(p.resources.wallSeconds)} s, ` +
         `${n1(otherCores(p))} of them outside the processes below (other work on the machine: noise).  `,
     );
+    // An intake run's unit is a submission accepted; any other's, an application completed.
+    const unit = p.kind === 'intake' ? 'submission' : 'application';
+    const rate = p.kind === 'intake' ? p.acceptedPerS : p.completedPerS;
     const perApp = cpuPerApplication(
       Object.fromEntries(Object.entries(p.resources.processes).map(([name, u]) => [name, u.cpuCores])),
-      p.kind === 'intake' ? p.acceptedPerS : p.completedPerS,
+      rate,
       { busyCores: p.resources.machineBusyCores, cores: result.machine.cores },
     );
     // In operations of the CPU reference: a figure that does not move with the cores' speed that day.
@@ -328,19 +332,15 @@ function perRunSection(result: BenchResult): string[] {
         : '';
     if (perApp.ms !== null)
       out.push(
-        `CPU per ${p.kind === 'intake' ? 'submission' : 'application'}: ${n1(perApp.ms)} ms in the platform's processes and Postgres' backends (${perApp.cores.toFixed(2)} cores${inReference})` +
+        `CPU per ${unit}: ${n1(perApp.ms)} ms in the platform's processes and Postgres' backends (${perApp.cores.toFixed(2)} cores${inReference})` +
           (perApp.saturated
             ? '; the machine was saturated, so this is the share the platform got divided by the rate, not what one costs (compare CPU at a rate that leaves the machine idle part of the time).'
             : '.'),
       );
-    const calls = syscallsPerApplication(
-      p.resources.processes,
-      p.resources.wallSeconds,
-      p.kind === 'intake' ? p.acceptedPerS : p.completedPerS,
-    );
+    const calls = syscallsPerApplication(p.resources.processes, p.resources.wallSeconds, rate);
     if (calls.total)
       out.push(
-        `System calls per ${p.kind === 'intake' ? 'submission' : 'application'}: ${n0(calls.total.writes)} writes and ${n0(calls.total.reads)} reads in the platform's processes and Postgres' backends (read/write calls from /proc/<pid>/io: a service's or nats-server's socket writes, and Postgres' WAL and file writes; counted, so a busy machine does not change them).`,
+        `System calls per ${unit}: ${n0(calls.total.writes)} writes and ${n0(calls.total.reads)} reads in the platform's processes and Postgres' backends (read/write calls from /proc/<pid>/io: a service's or nats-server's socket writes, and Postgres' WAL and file writes; counted, so a busy machine does not change them).`,
       );
     out.push('');
     if (p.kind !== 'intake') {

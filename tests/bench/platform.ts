@@ -39,8 +39,8 @@ export interface BenchPlatform {
   /** Process ids of every service now (they change if a service is restarted). */
   pids(): Partial<Record<ServiceName, number>>;
   /**
-   * Stops the services; unless `keep`, drops the database and removes the work directory, but
-   * copies the services' logs to `logsTo` first (an odd run can then still be looked into).
+   * Stops the services and copies their logs to `logsTo` (an odd run can then still be looked
+   * into); unless `keep`, drops the database and removes the work directory.
    */
   stop(options: { keep: boolean; logsTo?: string }): Promise<void>;
 }

@@ -4,8 +4,8 @@ import { afterWarmup, byTenth, type Distribution, growth, summarise } from './st
 
 // CPU, resident memory, open file descriptors and system calls of the processes under test, read
 // from /proc (Linux): utime+stime from /proc/<pid>/stat, VmRSS from /proc/<pid>/status, the
-// entries of /proc/<pid>/fd, and syscr/syscw from /proc/<pid>/io. Nothing is installed into the processes themselves, so measuring them does
-// not change what they do.
+// entries of /proc/<pid>/fd, and syscr/syscw from /proc/<pid>/io. Nothing is installed into the
+// processes themselves, so measuring them does not change what they do.
 
 /** Clock ticks per second of /proc/<pid>/stat's times (getconf CLK_TCK; 100 on Linux nearly always). */
 export const CLOCK_TICKS = (() => {

@@ -1,3 +1,5 @@
+import type { Syscalls } from './resources.ts';
+
 // The benchmark's arithmetic, kept free of I/O so it can be unit-tested: percentiles, the
 // open-loop send schedule, ratios to the machine's ceilings, and the find-the-peak search.
 
@@ -293,12 +295,12 @@ export function cpuPerApplication(
  * timed, so a busy machine does not blur it. Null where a process's calls could not be read.
  */
 export function syscallsPerApplication(
-  processes: Record<string, { syscalls: { reads: number; writes: number } | null }>,
+  processes: Record<string, { syscalls: Syscalls | null }>,
   wallSeconds: number,
   perSecond: number,
 ) {
   const applications = perSecond * wallSeconds;
-  const per = (calls: { reads: number; writes: number } | null) =>
+  const per = (calls: Syscalls | null) =>
     calls && applications > 0
       ? { reads: calls.reads / applications, writes: calls.writes / applications }
       : null;
