@@ -1,8 +1,8 @@
-import { createTestDatabase, type TestDatabase } from '@onego/testing';
+import { type OpenTestDatabase, openTestDatabase } from '@onego/testing';
 import { inArray } from 'drizzle-orm';
 import { bigserial, pgSchema, text, uuid } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anyOf, arrayLiteral, type DatabaseHandle, openDatabase } from '../src/index.ts';
+import { anyOf, arrayLiteral } from '../src/index.ts';
 
 // anyOf selects what drizzle's inArray selects, with one statement text for any number of values.
 
@@ -16,12 +16,10 @@ const things = schema.table('things', {
 const names = ['plain', 'with, comma', 'with "quotes"', 'back\\slash', '{braces}', 'NULL', '', '王小明'];
 const ids = names.map((_, i) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`);
 
-let database: TestDatabase;
-let handle: DatabaseHandle;
+let handle: OpenTestDatabase;
 
 beforeAll(async () => {
-  database = await createTestDatabase('arrays');
-  handle = openDatabase(database.url, { max: 1 });
+  handle = await openTestDatabase('arrays', { max: 1 });
   await handle.sql.unsafe(
     'create schema arrays_test; create table arrays_test.things (id uuid primary key, seq bigserial, name text)',
   );
@@ -34,7 +32,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await handle.close();
-  await database.drop();
 });
 
 describe('lists of values as one array parameter', () => {

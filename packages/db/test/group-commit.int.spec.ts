@@ -1,14 +1,12 @@
-import { createTestDatabase, type TestDatabase } from '@onego/testing';
+import { type OpenTestDatabase, openTestDatabase } from '@onego/testing';
 import { sql } from 'drizzle-orm';
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   afterCommit,
   createGroupCommit,
-  type DatabaseHandle,
   insertAtCommit,
   isUniqueViolation,
-  openDatabase,
   type Transaction,
 } from '../src/index.ts';
 
@@ -17,17 +15,14 @@ import {
 
 const things = pgTable('things', { key: text('key').primaryKey(), txid: integer('txid').notNull() });
 
-let database: TestDatabase;
-let handle: DatabaseHandle;
+let handle: OpenTestDatabase;
 
 beforeAll(async () => {
-  database = await createTestDatabase('group_commit');
-  handle = openDatabase(database.url, { max: 4 });
+  handle = await openTestDatabase('group_commit', { max: 4 });
   await handle.sql`create table things (key text primary key, txid integer not null)`;
 });
 afterAll(async () => {
   await handle.close();
-  await database.drop();
 });
 beforeEach(async () => {
   await handle.sql`truncate things`;

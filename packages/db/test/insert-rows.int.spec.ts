@@ -1,8 +1,8 @@
-import { createTestDatabase, type TestDatabase } from '@onego/testing';
+import { type OpenTestDatabase, openTestDatabase } from '@onego/testing';
 import { sql } from 'drizzle-orm';
 import { boolean, date, integer, jsonb, pgSchema, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, insertRows, insertStatement, openDatabase } from '../src/index.ts';
+import { insertRows, insertStatement } from '../src/index.ts';
 
 // insertRows writes what drizzle's insert would, without drizzle building the statement: the
 // same rows through both must read back the same.
@@ -27,12 +27,10 @@ const stamped = schema.table('stamped', {
   note: text('note').$defaultFn(() => 'from defaultFn'),
 });
 
-let database: TestDatabase;
-let handle: DatabaseHandle;
+let handle: OpenTestDatabase;
 
 beforeAll(async () => {
-  database = await createTestDatabase('insert_rows');
-  handle = openDatabase(database.url, { max: 2 });
+  handle = await openTestDatabase('insert_rows', { max: 2 });
   await handle.sql.unsafe(`
     create schema rows_test;
     create table rows_test.fast (id uuid primary key, seq serial, name text not null,
@@ -43,7 +41,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await handle.close();
-  await database.drop();
 });
 
 const rows = [

@@ -6,6 +6,8 @@ export {
   createTestNamespace,
   eventually,
   infrastructure,
+  type OpenTestDatabase,
+  openTestDatabase,
   type TestDatabase,
   type TestNamespace,
 } from './isolation.ts';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { ensureDatabase } from '@onego/db';
+import { applyMigrations, type DatabaseHandle, ensureDatabase, openDatabase } from '@onego/db';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 
@@ -34,6 +35,40 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
       } finally {
         await sql.end({ timeout: 5 });
       }
+    },
+  };
+}
+
+export interface OpenTestDatabase extends DatabaseHandle {
+  url: string;
+  /** Closes the pool, then drops the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh database for a test file, migrated when given a service's migrations, with a pool
+ * open on it (`max` connections, 4 unless set).
+ */
+export async function openTestDatabase(
+  label: string,
+  options: { migrations?: { schema: string; folder: URL }; max?: number } = {},
+): Promise<OpenTestDatabase> {
+  const database = await createTestDatabase(label);
+  const { migrations } = options;
+  if (migrations) {
+    await applyMigrations(database.url, {
+      schema: migrations.schema,
+      folder: fileURLToPath(migrations.folder),
+    });
+  }
+  const handle = openDatabase(database.url, { max: options.max ?? 4 });
+  return {
+    url: database.url,
+    db: handle.db,
+    sql: handle.sql,
+    async close() {
+      await handle.close();
+      await database.drop();
     },
   };
 }

@@ -1,17 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { openDatabase } from '@onego/db';
-import { createTestDatabase, type TestDatabase } from '@onego/testing';
+import { type OpenTestDatabase, openTestDatabase } from '@onego/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_MASTER_KEYS, openVault, parseMasterKeys, rewrapDataKeys } from '../src/index.ts';
 
-let database: TestDatabase;
-let handle: ReturnType<typeof openDatabase>;
+let handle: OpenTestDatabase;
 const schema = 'vault_test';
 const masterKeys = parseMasterKeys(DEVELOPMENT_MASTER_KEYS);
 
 beforeAll(async () => {
-  database = await createTestDatabase('vault');
-  handle = openDatabase(database.url, { max: 4 });
+  handle = await openTestDatabase('vault', { max: 4 });
   // The table vaultTables() declares, as a service's migration creates it.
   await handle.sql.unsafe(`create schema ${schema};
     create table ${schema}.data_keys (id text primary key, purpose text not null, wrapped bytea not null,
@@ -19,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await handle?.close();
-  await database?.drop();
 });
 
 describe('the vault', () => {

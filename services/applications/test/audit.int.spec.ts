@@ -1,23 +1,15 @@
-import { fileURLToPath } from 'node:url';
-import { applyMigrations, openDatabase } from '@onego/db';
-import { createTestDatabase, type TestDatabase } from '@onego/testing';
+import type { OpenTestDatabase } from '@onego/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, brokenAuditEntry } from '../src/audit.ts';
+import { openApplicationsDatabase } from './fixture/database.ts';
 
-let database: TestDatabase;
-let handle: ReturnType<typeof openDatabase>;
+let handle: OpenTestDatabase;
 
 beforeAll(async () => {
-  database = await createTestDatabase('audit');
-  await applyMigrations(database.url, {
-    schema: 'applications',
-    folder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-  });
-  handle = openDatabase(database.url, { max: 4 });
+  handle = await openApplicationsDatabase('audit');
 });
 afterAll(async () => {
   await handle?.close();
-  await database?.drop();
 });
 
 const entry = (n: number) => ({

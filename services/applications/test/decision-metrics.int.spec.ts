@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { createNamespace, type NewbornSubmission } from '@onego/contracts';
-import { applyMigrations, openDatabase } from '@onego/db';
 import { createOutbox } from '@onego/messaging';
-import { canonicalSubmission, createTestDatabase, type TestDatabase } from '@onego/testing';
+import type { OpenTestDatabase } from '@onego/testing';
+import { canonicalSubmission } from '@onego/testing';
 import { DEVELOPMENT_MASTER_KEYS, openVault, parseMasterKeys } from '@onego/vault';
 import type { Attributes, Histogram } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,22 +10,17 @@ import { tables, timeline } from '../src/db/schema.ts';
 import { createDecisionRecorder } from '../src/decision-metrics.ts';
 import { createMaterialLinks } from '../src/materials/links.ts';
 import { createApplicationStore } from '../src/store.ts';
+import { openApplicationsDatabase } from './fixture/database.ts';
 
 // The departments' decision times come from the timeline: each decision is recorded once,
 // whichever collection first sees it, including one whose transaction committed after a later one.
 
-let database: TestDatabase;
-let handle: ReturnType<typeof openDatabase>;
+let handle: OpenTestDatabase;
 let applicationId: string;
 const at = (time: string) => new Date(`2026-11-20T${time}+08:00`);
 
 beforeAll(async () => {
-  database = await createTestDatabase('decision_metrics');
-  await applyMigrations(database.url, {
-    schema: 'applications',
-    folder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-  });
-  handle = openDatabase(database.url, { max: 4 });
+  handle = await openApplicationsDatabase('decision_metrics');
   const vault = await openVault({
     sql: handle.sql,
     schema: 'applications',
@@ -62,7 +56,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await handle?.close();
-  await database?.drop();
 });
 
 /** A histogram that remembers what it was given. */

@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { createNamespace, type NewbornSubmission } from '@onego/contracts';
-import { applyMigrations, openDatabase } from '@onego/db';
 import { createOutbox } from '@onego/messaging';
-import { canonicalSubmission, createTestDatabase, type TestDatabase } from '@onego/testing';
+import type { OpenTestDatabase } from '@onego/testing';
+import { canonicalSubmission } from '@onego/testing';
 import { DEVELOPMENT_MASTER_KEYS, openVault, parseMasterKeys, type Vault } from '@onego/vault';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +12,9 @@ import { createMaterialLinks } from '../src/materials/links.ts';
 import { cursorOf, searchApplications, searchQuery } from '../src/routes/operator.ts';
 import { createApplicationStore } from '../src/store.ts';
 import { raiseDueWarnings } from '../src/supervision.ts';
+import { openApplicationsDatabase } from './fixture/database.ts';
 
-let database: TestDatabase;
-let handle: ReturnType<typeof openDatabase>;
+let handle: OpenTestDatabase;
 let vault: Vault;
 const outbox = () =>
   createOutbox({
@@ -26,12 +25,7 @@ const outbox = () =>
   });
 
 beforeAll(async () => {
-  database = await createTestDatabase('operator_search');
-  await applyMigrations(database.url, {
-    schema: 'applications',
-    folder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-  });
-  handle = openDatabase(database.url, { max: 4 });
+  handle = await openApplicationsDatabase('operator_search');
   vault = await openVault({
     sql: handle.sql,
     schema: 'applications',
@@ -40,7 +34,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await handle?.close();
-  await database?.drop();
 });
 
 async function accepted(submittedAt: string, dueDate: string, county = '汨罗市') {

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createNamespace, itemDeadlineWarning, type NewbornSubmission } from '@onego/contracts';
-import { applyMigrations, openDatabase } from '@onego/db';
 import {
   connectNats,
   createOutbox,
@@ -10,14 +8,8 @@ import {
   silentLogger,
   startOutboxRelay,
 } from '@onego/messaging';
-import {
-  canonicalSubmission,
-  createTestDatabase,
-  createTestNamespace,
-  eventually,
-  type TestDatabase,
-  type TestNamespace,
-} from '@onego/testing';
+import type { OpenTestDatabase } from '@onego/testing';
+import { canonicalSubmission, createTestNamespace, eventually, type TestNamespace } from '@onego/testing';
 import { DEVELOPMENT_MASTER_KEYS, openVault, parseMasterKeys, type Vault } from '@onego/vault';
 import { and, asc, eq, isNull, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,14 +19,14 @@ import { addWorkingDays, calendarFrom, chinaDate } from '../src/domain/working-d
 import { createMaterialLinks } from '../src/materials/links.ts';
 import { createApplicationStore } from '../src/store.ts';
 import { raiseDueWarnings, startDeadlineSupervision } from '../src/supervision.ts';
+import { openApplicationsDatabase } from './fixture/database.ts';
 
 const calendar = calendarFrom(
   JSON.parse(readFileSync(new URL('../src/catalogue/calendar-cn.json', import.meta.url), 'utf8')),
 );
 const at = (local: string) => new Date(`${local}+08:00`);
 
-let database: TestDatabase;
-let handle: ReturnType<typeof openDatabase>;
+let handle: OpenTestDatabase;
 let vault: Vault;
 let testNamespace: TestNamespace;
 let nats: Nats;
@@ -48,15 +40,10 @@ const outboxOf = () =>
   });
 
 beforeAll(async () => {
-  database = await createTestDatabase('supervision');
   testNamespace = createTestNamespace();
   nats = await connectNats({ url: testNamespace.natsUrl, name: 'supervision-tests' });
   await ensureStreams(nats.jsm, namespace().streams());
-  await applyMigrations(database.url, {
-    schema: 'applications',
-    folder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-  });
-  handle = openDatabase(database.url, { max: 8 });
+  handle = await openApplicationsDatabase('supervision', 8);
   vault = await openVault({
     sql: handle.sql,
     schema: 'applications',
@@ -67,7 +54,6 @@ afterAll(async () => {
   await nats?.close();
   await testNamespace?.cleanup();
   await handle?.close();
-  await database?.drop();
 });
 
 /** An application accepted at `acceptedAt`, as intake stores it, with the due date the calendar gives. */

@@ -1,27 +1,23 @@
-import { fileURLToPath } from 'node:url';
-import { applyMigrations, type DatabaseHandle, openDatabase } from '@onego/db';
-import { createTestDatabase, type TestDatabase } from '@onego/testing';
+import { type DatabaseHandle, openDatabase } from '@onego/db';
+import { type OpenTestDatabase, openTestDatabase } from '@onego/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { claimDue } from '../src/dispatch/claims.ts';
 
 // Claiming due department calls, as several workers (replicas) do at once against one table.
 
-let database: TestDatabase;
-let one: DatabaseHandle;
+let one: OpenTestDatabase;
 let other: DatabaseHandle;
 
 beforeAll(async () => {
-  database = await createTestDatabase('dispatch_claims');
-  await applyMigrations(database.url, {
-    schema: 'department_adapters',
-    folder: fileURLToPath(new URL('../drizzle', import.meta.url)),
+  one = await openTestDatabase('dispatch_claims', {
+    migrations: { schema: 'department_adapters', folder: new URL('../drizzle', import.meta.url) },
+    max: 2,
   });
-  one = openDatabase(database.url, { max: 2 });
-  other = openDatabase(database.url, { max: 2 });
+  other = openDatabase(one.url, { max: 2 });
 });
 afterAll(async () => {
-  await Promise.all([one.close(), other.close()]);
-  await database.drop();
+  await other.close();
+  await one.close();
 });
 beforeEach(async () => {
   await one.sql`truncate department_adapters.dispatches`;

@@ -1,5 +1,4 @@
-import { type DatabaseHandle, openDatabase } from '@onego/db';
-import { createTestDatabase, type TestDatabase } from '@onego/testing';
+import { type OpenTestDatabase, openTestDatabase } from '@onego/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizen, newIdNumber, someAddress } from './harness.ts';
 import { type IdentityProcess, startIdentityProcess } from './process.ts';
@@ -9,18 +8,15 @@ import { type IdentityProcess, startIdentityProcess } from './process.ts';
 // request logging on, refuses those accounts with a 503, tells operators which rows to restore,
 // and never writes an ID number or phone to its log.
 
-let database: TestDatabase;
-let handle: DatabaseHandle;
+let handle: OpenTestDatabase;
 let identity: IdentityProcess;
 beforeAll(async () => {
-  database = await createTestDatabase('identity_tampering');
-  handle = openDatabase(database.url, { max: 2 });
-  identity = await startIdentityProcess({ DATABASE_URL: database.url, ONEGO_LOG_REQUESTS: 'true' });
+  handle = await openTestDatabase('identity_tampering', { max: 2 });
+  identity = await startIdentityProcess({ DATABASE_URL: handle.url, ONEGO_LOG_REQUESTS: 'true' });
 });
 afterAll(async () => {
   await identity?.stop();
   await handle?.close();
-  await database?.drop();
 });
 
 async function call(method: string, path: string, body?: object, token?: string) {
