@@ -15,3 +15,4 @@ export { isTransientDatabaseError, isUniqueViolation } from './errors.ts';
 export { createGroupCommit, type GroupCommit } from './group-commit.ts';
 export { type InsertOptions, insertRows, insertStatement } from './insert-rows.ts';
 export { applyMigrations } from './migrate.ts';
+export { readSnapshot } from './snapshot.ts';

@@ -1,5 +1,5 @@
 import { createNewbornSubmissionSchema } from '@onego/contracts';
-import type { Database } from '@onego/db';
+import { type Database, readSnapshot } from '@onego/db';
 import { callerOf, HttpError, type OneGoApp } from '@onego/http';
 import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
@@ -145,11 +145,17 @@ export function applicationRoutes(app: OneGoApp, deps: ApplicationRoutesDeps) {
       },
     },
     async (request) => {
-      const [row] = await db.select().from(applications).where(eq(applications.id, request.params.id));
+      const { id } = request.params;
+      // The application and its items from one snapshot: its status agrees with theirs.
+      const [[row], rows] = await readSnapshot(db, (tx) =>
+        Promise.all([
+          tx.select().from(applications).where(eq(applications.id, id)),
+          tx.select().from(items).where(eq(items.applicationId, id)),
+        ]),
+      );
       const related = await relationTo(request, row);
       // Another citizen's application is indistinguishable from one that does not exist.
       if (!row || !related) throw new HttpError(404, 'no such application');
-      const rows = await db.select().from(items).where(eq(items.applicationId, row.id));
       return {
         ...viewOf(store.openApplication(row), rows.map(store.openItem), deps.context()),
         relation: related,

@@ -1,5 +1,5 @@
 import { DEPARTMENTS, ITEM_KEYS } from '@onego/contracts';
-import type { Database } from '@onego/db';
+import { type Database, readSnapshot } from '@onego/db';
 import { HttpError, type OneGoApp } from '@onego/http';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
@@ -84,22 +84,26 @@ export function operatorTimelineRoute(
       },
     },
     async (request) => {
-      const [a] = await db.select().from(applications).where(eq(applications.id, request.params.id));
-      if (!a || !inRegion(request, a.region)) throw new HttpError(404, 'no such application');
+      // The flow, its items, alerts and timeline from one snapshot, so that they agree.
+      const { a, itemRows, alerts, events } = await readSnapshot(db, async (tx) => {
+        const [a] = await tx.select().from(applications).where(eq(applications.id, request.params.id));
+        if (!a || !inRegion(request, a.region)) throw new HttpError(404, 'no such application');
+        const [itemRows, alerts, events] = await Promise.all([
+          tx.select().from(items).where(eq(items.applicationId, a.id)).orderBy(asc(items.childIndex)),
+          tx
+            .select({ itemId: deadlineAlerts.itemId, level: deadlineAlerts.level })
+            .from(deadlineAlerts)
+            .innerJoin(items, eq(items.id, deadlineAlerts.itemId))
+            .where(eq(items.applicationId, a.id)),
+          tx
+            .select()
+            .from(timeline)
+            .where(eq(timeline.applicationId, a.id))
+            .orderBy(asc(timeline.at), asc(timeline.id)),
+        ]);
+        return { a, itemRows, alerts, events };
+      });
       const now = deps.clock();
-      const [itemRows, alerts, events] = await Promise.all([
-        db.select().from(items).where(eq(items.applicationId, a.id)).orderBy(asc(items.childIndex)),
-        db
-          .select({ itemId: deadlineAlerts.itemId, level: deadlineAlerts.level })
-          .from(deadlineAlerts)
-          .innerJoin(items, eq(items.id, deadlineAlerts.itemId))
-          .where(eq(items.applicationId, a.id)),
-        db
-          .select()
-          .from(timeline)
-          .where(eq(timeline.applicationId, a.id))
-          .orderBy(asc(timeline.at), asc(timeline.id)),
-      ]);
       const levelOf = (itemId: string): 'red' | 'yellow' | null => {
         const levels = alerts.filter((r) => r.itemId === itemId).map((r) => r.level);
         return levels.includes('red') ? 'red' : levels.includes('yellow') ? 'yellow' : null;
