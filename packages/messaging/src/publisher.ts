@@ -126,12 +126,15 @@ export function createOutboxPublisher(options: {
   js: JetStreamClient;
   logger: Logger;
   publishTimeoutMs?: number;
+  /** Told of events not published, which the relay is to send. */
+  unsent?: (ids: string[]) => void;
 }) {
   const { sql, schema, js } = options;
   const timeout = options.publishTimeoutMs ?? 5000;
   return createPublisher<CommittedEvent>({
     what: `${schema} outbox`,
     logger: options.logger,
+    ...(options.unsent && { unsent: options.unsent }),
     send: (event) =>
       publishTraced(js, {
         subject: event.subject,

@@ -14,6 +14,9 @@ import { contextFromHeaders } from './trace.ts';
 // beyond it, by the consumers' inbox. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
 // replicas can relay the same outbox without contention.
 
+/** How long after the grace a sweep asked for by `soon` comes: the rows are past it by then. */
+const SOON_MARGIN_MS = 250;
+
 export interface RelayOptions {
   sql: postgres.Sql;
   schema: string;
@@ -48,6 +51,7 @@ export function startOutboxRelay(options: RelayOptions) {
   const waker = createWaker(stopping.signal);
   let kicked = true;
   let failures = 0;
+  let soonTimer: NodeJS.Timeout | undefined;
 
   async function relayBatch(olderThanMs: number): Promise<{ claimed: number; failed: number }> {
     return sql.begin(async (tx) => {
@@ -120,8 +124,20 @@ export function startOutboxRelay(options: RelayOptions) {
       kicked = true;
       waker.wake();
     },
+    /**
+     * Sweeps once the grace has passed: the publisher could not send some events (a failed
+     * publish, too many in flight), which are then old enough to be taken.
+     */
+    soon() {
+      if (soonTimer || stopping.signal.aborted) return;
+      soonTimer = setTimeout(() => {
+        soonTimer = undefined;
+        waker.wake();
+      }, graceMs + SOON_MARGIN_MS);
+    },
     /** Stops after the batch in flight; rows not yet published stay for the next start. */
     async stop() {
+      clearTimeout(soonTimer);
       stopping.abort();
       await loop;
     },

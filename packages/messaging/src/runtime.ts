@@ -19,6 +19,12 @@ import type { MessagingTables } from './tables.ts';
 
 /** How old an unsent outbox row must be before the relay takes it from the publisher. */
 const RELAY_GRACE_MS = 5000;
+/**
+ * How often the relay looks for rows nobody sent when it has not been asked: the publisher
+ * reports what it could not send, so this only finds what a crashed replica left, or rows the
+ * publisher sent but could not mark. Each look is a transaction, idle or not.
+ */
+const RELAY_IDLE_MS = 5000;
 
 export interface ServiceRuntimeOptions {
   name: string;
@@ -81,13 +87,14 @@ export async function openServiceRuntime(options: ServiceRuntimeOptions): Promis
     masterKeys: options.masterKeys,
   });
   // Events go out the moment their transaction commits; the relay sweeps up what that missed.
+  let relay: Relay | undefined;
   const publisher = createOutboxPublisher({
     sql: database.sql,
     schema: options.schema,
     js: nats.js,
     logger: options.logger,
+    unsent: () => relay?.soon(),
   });
-  let relay: Relay | undefined;
   const outbox = createOutbox({
     tables: options.tables,
     namespace,
@@ -110,6 +117,7 @@ export async function openServiceRuntime(options: ServiceRuntimeOptions): Promis
         vault,
         logger: options.logger,
         graceMs: RELAY_GRACE_MS,
+        idleMs: RELAY_IDLE_MS,
       });
       running.push(relay);
       running.push(

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
-import { eventually } from '@onego/testing';
+import { eventually, infrastructure } from '@onego/testing';
 import { eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOutbox, createOutboxPublisher, startOutboxRelay } from '../src/index.ts';
+import { connectNats, createOutbox, createOutboxPublisher, startOutboxRelay } from '../src/index.ts';
 import { type Harness, quietLogger, startHarness, widgetRenamed } from './fixture/harness.ts';
 
 let h: Harness;
@@ -26,6 +26,17 @@ async function publishedEvents() {
   return events;
 }
 
+/** The fixture outbox's relay, on the harness' connections. */
+const relayOf = (options: { graceMs?: number; idleMs?: number } = {}) =>
+  startOutboxRelay({
+    sql: h.sql,
+    schema: 'messaging_fixture',
+    js: h.nats.js,
+    vault: h.vault,
+    logger: quietLogger,
+    ...options,
+  });
+
 describe('the transactional outbox', () => {
   it('publishes what committed and nothing that rolled back', async () => {
     // Given an outbox and its relay
@@ -35,13 +46,7 @@ describe('the transactional outbox', () => {
       source: '/tests',
       vault: h.vault,
     });
-    const relay = startOutboxRelay({
-      sql: h.sql,
-      schema: 'messaging_fixture',
-      js: h.nats.js,
-      vault: h.vault,
-      logger: quietLogger,
-    });
+    const relay = relayOf();
     const kept = randomUUID();
     const rolledBack = randomUUID();
 
@@ -112,6 +117,50 @@ describe('the transactional outbox', () => {
     });
     expect(row.attempts).toBe(1);
     await publisher.stop();
+  });
+
+  it('sends an event its publisher could not, once the grace has passed, without waiting for an idle sweep', async () => {
+    // Given a relay that looks for unsent rows only once a minute when idle, after a grace of 0.5 s
+    const relay = relayOf({ graceMs: 500, idleMs: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 500)); // its first sweep, at start, is over
+    // And a publisher whose NATS connection has closed, which tells the relay what it could not send
+    const closed = await connectNats({ url: infrastructure().natsUrl, name: 'closed-publisher' });
+    await closed.close();
+    const publisher = createOutboxPublisher({
+      sql: h.sql,
+      schema: 'messaging_fixture',
+      js: closed.js,
+      logger: quietLogger,
+      unsent: () => relay.soon(),
+    });
+    const outbox = createOutbox({
+      tables: h.schema,
+      namespace: h.namespace,
+      source: '/tests',
+      vault: h.vault,
+      publisher: { committed: publisher.committed, kick: () => relay.kick() },
+    });
+    const widgetId = randomUUID();
+
+    // When a transaction commits an event, and its publish after commit fails
+    const id = await h.db.transaction(async (tx) => {
+      await tx.insert(h.schema.widgets).values({ id: widgetId, name: 'unsent' });
+      return outbox.enqueue(tx, widgetRenamed, { widgetId, name: 'unsent', lane: 'outbox' });
+    });
+
+    // Then the relay sends it within seconds, not a minute, and marks its row sent
+    const row = await eventually(
+      async () => {
+        const [found] = await h.db.select().from(h.schema.outbox).where(eq(h.schema.outbox.id, id));
+        return found?.publishedAt ? found : undefined;
+      },
+      10_000,
+      'the relay to send the event',
+    );
+    expect(row.attempts).toBe(1);
+    expect((await publishedEvents()).some((e) => e.id === id)).toBe(true);
+    await publisher.stop();
+    await relay.stop();
   });
 
   it('refuses to enqueue an event whose data breaks its contract', async () => {

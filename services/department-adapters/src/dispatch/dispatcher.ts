@@ -33,7 +33,7 @@ const tracer = trace.getTracer('@onego/department-adapters');
 
 export function startDispatcher(options: DispatcherOptions) {
   const { db, api, logger, clock } = options;
-  const idleMs = options.idleMs ?? 200;
+  const idleMs = options.idleMs ?? 1000;
   const batchSize = options.batchSize ?? 64;
   // Long enough for the call and its settlement; a crashed worker's claim lapses after it.
   const leaseMs = options.timeoutMs * 2 + 1000;
