@@ -7,6 +7,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomCitizenId } from '../support/citizens.ts';
 import { type Client, canonicalSubmission, createClient, signIn } from '../support/client.ts';
+import { idNumbersIn as idNumbersInText } from '../support/department-wire.ts';
 import { DEVELOPMENT_ACCOUNTS, lookupCitizen, requestClientToken, signInStaff } from '../support/identity.ts';
 import { startOtlpReceiver } from '../support/otlp-receiver.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
@@ -65,23 +66,11 @@ const SEALED: Record<string, string[]> = {
 };
 const CIPHERTEXT = /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
-/**
- * Every valid resident ID number in a text: each 18 characters of each run of 17 or more digits
- * (an X may end one), and the same inside every JWT's payload (base64url is no protection).
- */
+/** Every valid resident ID number in a text, and the same inside every JWT's payload (base64url is no protection). */
 function idNumbersIn(text: string): string[] {
-  const found = new Set<string>();
-  const scan = (t: string) => {
-    for (const [run] of t.matchAll(/\d{17,}X?/g)) {
-      for (let i = 0; i + 18 <= run.length; i++) {
-        const candidate = run.slice(i, i + 18);
-        if (isValidCitizenId(candidate)) found.add(candidate);
-      }
-    }
-  };
-  scan(text);
+  const found = idNumbersInText(text);
   for (const [, payload] of text.matchAll(/eyJ[A-Za-z0-9_-]*\.(eyJ[A-Za-z0-9_-]*)\.[A-Za-z0-9_-]*/g)) {
-    scan(Buffer.from(payload ?? '', 'base64url').toString('utf8'));
+    for (const n of idNumbersInText(Buffer.from(payload ?? '', 'base64url').toString('utf8'))) found.add(n);
   }
   return [...found];
 }

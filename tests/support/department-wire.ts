@@ -1,3 +1,4 @@
+import { isValidCitizenId } from '@onego/codes';
 import type { Department } from '@onego/contracts';
 
 // What each department may receive, and how to read what it did receive back into canonical
@@ -249,5 +250,18 @@ export function canonicalFieldsOf(department: Department, request: unknown): str
   });
 }
 
-/** Every 18-digit ID number (GB 11643 shape) in a text. */
-export const idNumbersIn = (text: string) => new Set(text.match(/(?<!\d)\d{17}[\dX](?!\d)/g) ?? []);
+/**
+ * Every valid resident ID number (GB 11643: region, birth date, check character) in a text: each
+ * 18 characters of each run of 17 or more digits (an X may end one). Validity matters: a case
+ * reference is 32 hex digits, and now and then 18 of them in a row are decimal ones.
+ */
+export function idNumbersIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const [run] of text.matchAll(/\d{17,}X?/g)) {
+    for (let i = 0; i + 18 <= run.length; i++) {
+      const candidate = run.slice(i, i + 18);
+      if (isValidCitizenId(candidate)) found.add(candidate);
+    }
+  }
+  return found;
+}
