@@ -367,6 +367,7 @@ function perRunSection(result: BenchResult): string[] {
         [
           'Process',
           'CPU (cores)',
+          'In the kernel',
           'RSS p50 / max MB',
           'Private (RssAnon) max MB',
           'RSS growth',
@@ -376,6 +377,7 @@ function perRunSection(result: BenchResult): string[] {
         Object.entries(p.resources.processes).map(([name, u]) => [
           name,
           u.cpuCores.toFixed(2),
+          pct(u.kernelShare),
           u.rssMB ? `${n0(u.rssMB.p50)} / ${n0(u.rssMB.max)}` : 'n/a',
           n0(u.anonMB?.max),
           pct(u.rssGrowth),
@@ -451,7 +453,7 @@ function methodSection(_result: BenchResult): string[] {
       '- Open loop: each run sends on a fixed schedule whatever the answers; end-to-end latency is from the scheduled send, so a slow platform cannot hide behind a slowed client.',
       '- Completion is `applications.completed_at` (set in the transaction that records the last certificate); stage times come from the `applications.timeline` rows (`item.requested`, `item.approved`, `item.completed`).',
       '- Completed/s = (completed applications − 1) ÷ (last completion − first completion); steady/s = completions in the sending window after the warm-up, shifted by the median latency, ÷ that window. A run is sustained when ≥ 99% of sends are accepted, ≥ 99% of those complete, steady/s ≥ 90% of the offered rate and p99 ≤ the --peak-p99-ms bound.',
-      "- CPU, memory and system calls from /proc (utime+stime, VmRSS, fd count, syscr/syscw) of each service process, the platform's own nats-server, the Postgres backends of the bench database, the shared Postgres writers, the load process and the bench itself; all share the same cores. A group's memory is the sum over its processes: for Postgres read the private (RssAnon) column, since every backend's VmRSS counts the shared buffers it touched again.",
+      "- CPU, memory and system calls from /proc (utime+stime, VmRSS, fd count, syscr/syscw) of each service process, the platform's own nats-server, the Postgres backends of the bench database, the shared Postgres writers, the load process and the bench itself; all share the same cores. A group's memory is the sum over its processes: for Postgres read the private (RssAnon) column, since every backend's VmRSS counts the shared buffers it touched again. 'In the kernel' is stime's share of that CPU: all system calls (socket writes and reads among them), faults and signals together; a CPU profile's samples in a socket write can exceed it, since the profiler's own signals are kernel time and samples land where a call returns.",
       "- Transactions: `pg_stat_database.xact_commit` of the bench database, read after the backends' statistics settle (10 s), minus the bench's own reads. Messages: the sum of the namespace's streams' last sequence numbers; deliveries: the sum of their consumers' delivered counts.",
       '- Postgres activity: `pg_stat_activity` sampled every 250 ms (pg_stat_statements is not loaded on this server).',
       "- Raised for the bench only: the gateway's and identity's per-address rate limits (one load process stands for many citizens). Everything else (outbox, inbox, fsync, authentication, validation, encryption, tracing) runs as configured by default.",

@@ -18,10 +18,16 @@ export const CLOCK_TICKS = (() => {
 
 /** utime + stime in seconds from the text of /proc/<pid>/stat. */
 export function cpuSecondsFromStat(stat: string): number {
+  const { user, system } = cpuTimesFromStat(stat);
+  return user + system;
+}
+
+/** utime and stime (user and kernel time) in seconds from the text of /proc/<pid>/stat. */
+export function cpuTimesFromStat(stat: string): { user: number; system: number } {
   // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
   const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // rest[0] is field 3 (state), so utime (field 14) is rest[11] and stime (field 15) rest[12].
-  return (Number(rest[11]) + Number(rest[12])) / CLOCK_TICKS;
+  return { user: Number(rest[11]) / CLOCK_TICKS, system: Number(rest[12]) / CLOCK_TICKS };
 }
 
 /** A kB field of /proc/<pid>/status (VmRSS, RssAnon, ...) in bytes, or null when absent. */
@@ -61,6 +67,8 @@ export const rssFromStatus = (status: string) => statusField(status, 'VmRSS');
 
 export interface ProcessSample {
   cpuSeconds: number;
+  /** Of cpuSeconds, the time in the kernel (stime): system calls, page faults, signals. */
+  systemSeconds: number;
   rssBytes: number | null;
   /**
    * RssAnon: the process's own memory, without mapped files (the node binary's ~100 MB of code
@@ -74,8 +82,10 @@ export interface ProcessSample {
 export function sampleProcess(pid: number): ProcessSample | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const times = cpuTimesFromStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
     return {
-      cpuSeconds: cpuSecondsFromStat(readFileSync(`/proc/${pid}/stat`, 'utf8')),
+      cpuSeconds: times.user + times.system,
+      systemSeconds: times.system,
       rssBytes: rssFromStatus(status),
       anonBytes: statusField(status, 'RssAnon'),
       openFiles: readdirSync(`/proc/${pid}/fd`).length,
@@ -100,6 +110,11 @@ export interface ProcessUsage {
   /** Average cores busy over the run (1.0 = one core all the time). */
   cpuCores: number;
   cpuSeconds: number;
+  /**
+   * The share of that CPU spent in the kernel (system calls, faults, signals), or null with no
+   * CPU: what socket writes and reads can cost at most, whatever a profile's samples say.
+   */
+  kernelShare: number | null;
   /** System calls over the run (the group's, as for CPU), or null when /proc/<pid>/io was not readable. */
   syscalls: Syscalls | null;
   rssMB: Distribution | null;
@@ -152,7 +167,7 @@ export function startSampler(groups: () => Record<string, number[]>, intervalMs:
         if (!first.has(name)) first.set(name, new Map());
         if (!last.has(name)) last.set(name, new Map());
         if (!seen.has(name)) seen.set(name, new Set());
-        const counters = { cpuSeconds: s.cpuSeconds, syscalls: s.syscalls };
+        const counters = { cpuSeconds: s.cpuSeconds, systemSeconds: s.systemSeconds, syscalls: s.syscalls };
         const firstOfGroup = first.get(name) as Map<number, Counters>;
         if (!firstOfGroup.has(pid)) firstOfGroup.set(pid, counters);
         (last.get(name) as Map<number, Counters>).set(pid, counters);
@@ -183,11 +198,12 @@ export function startSampler(groups: () => Record<string, number[]>, intervalMs:
         (machineEnd.busy - machineStart.busy) / CLOCK_TICKS / Math.max(wallSeconds, 1e-3);
       const processes: Record<string, ProcessUsage> = {};
       for (const [name, series] of rss) {
-        const { cpuSeconds, syscalls } = counted(first.get(name), last.get(name));
+        const { cpuSeconds, systemSeconds, syscalls } = counted(first.get(name), last.get(name));
         const fileSeries = files.get(name) ?? [];
         processes[name] = {
           pids: [...(seen.get(name) ?? [])],
           cpuSeconds,
+          kernelShare: cpuSeconds > 0 ? systemSeconds / cpuSeconds : null,
           syscalls,
           cpuCores: cpuSeconds / Math.max(wallSeconds, 1e-3),
           rssMB: summarise(series),
@@ -208,25 +224,29 @@ export function startSampler(groups: () => Record<string, number[]>, intervalMs:
 
 interface Counters {
   cpuSeconds: number;
+  systemSeconds: number;
   syscalls: Syscalls | null;
 }
 
 /**
- * CPU seconds and system calls of a group between each pid's first and last sample. System
- * calls are null when any of its pids' could not be read (a partial sum would undercount).
+ * CPU seconds (and of them the kernel's) and system calls of a group between each pid's first
+ * and last sample. System calls are null when any of its pids' could not be read (a partial sum
+ * would undercount).
  */
 export function counted(first: Map<number, Counters> = new Map(), last: Map<number, Counters> = new Map()) {
   let cpuSeconds = 0;
+  let systemSeconds = 0;
   let syscalls: Syscalls | null = { reads: 0, writes: 0 };
   for (const [pid, end] of last) {
     const start = first.get(pid) ?? end;
     cpuSeconds += end.cpuSeconds - start.cpuSeconds;
+    systemSeconds += end.systemSeconds - start.systemSeconds;
     if (syscalls && end.syscalls && start.syscalls) {
       syscalls.reads += end.syscalls.reads - start.syscalls.reads;
       syscalls.writes += end.syscalls.writes - start.syscalls.writes;
     } else syscalls = null;
   }
-  return { cpuSeconds, syscalls };
+  return { cpuSeconds, systemSeconds, syscalls };
 }
 
 /** Pids whose command line contains `needle` (e.g. a nats-server started by someone else). */

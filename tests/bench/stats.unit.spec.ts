@@ -5,6 +5,7 @@ import {
   CLOCK_TICKS,
   counted,
   cpuSecondsFromStat,
+  cpuTimesFromStat,
   quarterFiles,
   rssFromStatus,
   syscallsFromIo,
@@ -235,6 +236,8 @@ describe('reading /proc and the timeline', () => {
     const stat = '42 (node (x) y) S 1 42 42 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 11 0 100 0 0';
     // then utime 250 + stime 50 ticks are counted (3 s at Linux's usual 100 ticks a second)
     expect(cpuSecondsFromStat(stat)).toBeCloseTo(300 / CLOCK_TICKS);
+    // and of them the 50 of stime are the kernel's
+    expect(cpuTimesFromStat(stat)).toEqual({ user: 250 / CLOCK_TICKS, system: 50 / CLOCK_TICKS });
   });
 
   it('reads VmRSS from /proc/<pid>/status', () => {
@@ -386,6 +389,7 @@ describe('system calls per application', () => {
     // given two backends, one first seen with 100 writes and last with 160, one that came and went (10 to 30)
     const at = (writes: number, syscalls = true) => ({
       cpuSeconds: writes / 100,
+      systemSeconds: writes / 400,
       syscalls: syscalls ? { reads: 2 * writes, writes } : null,
     });
     const first = new Map([
@@ -401,6 +405,8 @@ describe('system calls per application', () => {
     // then it made 80 writes and 160 reads in that time
     expect(group.syscalls).toEqual({ reads: 160, writes: 80 });
     expect(group.cpuSeconds).toBeCloseTo(0.8);
+    // of which a quarter in the kernel
+    expect(group.systemSeconds).toBeCloseTo(0.2);
     // and when one pid's io was unreadable the group has no count rather than a partial one
     expect(counted(first, new Map([...last, [3, at(5, false)]])).syscalls).toBeNull();
   });
