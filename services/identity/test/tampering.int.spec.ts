@@ -1,3 +1,4 @@
+import { isValidCitizenId } from '@onego/codes';
 import { type OpenTestDatabase, openTestDatabase } from '@onego/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizen, newIdNumber, someAddress } from './harness.ts';
@@ -95,7 +96,8 @@ describe('a sealed value swapped between two citizens’ rows', () => {
     const log = identity.output();
     // Then it has request lines, but neither the ID numbers nor the phones of this file's citizens
     expect(log).toContain('"incoming request"');
-    expect(log.match(/(?<!\d)\d{17}[\dX](?!\d)/g) ?? []).toEqual([]);
+    // (valid ones only: 18 digits in a row now and then turn up inside a hexadecimal trace id)
+    expect((log.match(/(?<!\d)\d{17}[\dX](?!\d)/g) ?? []).filter(isValidCitizenId)).toEqual([]);
     expect(log.match(/(?<!\d)1[3-9]\d{9}(?!\d)/g) ?? []).toEqual([]);
   });
 });
