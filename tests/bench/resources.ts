@@ -16,12 +16,6 @@ export const CLOCK_TICKS = (() => {
   }
 })();
 
-/** utime + stime in seconds from the text of /proc/<pid>/stat. */
-export function cpuSecondsFromStat(stat: string): number {
-  const { user, system } = cpuTimesFromStat(stat);
-  return user + system;
-}
-
 /** utime and stime (user and kernel time) in seconds from the text of /proc/<pid>/stat. */
 export function cpuTimesFromStat(stat: string): { user: number; system: number } {
   // The command name (field 2) is in parentheses and may hold spaces: count fields after it.

@@ -57,7 +57,6 @@ export interface ConsumerDeps {
   slots?: Slots;
 }
 
-/** Where a dead letter's sealed payload belongs (its associated data). */
 /**
  * How often the server is asked to show a waiting pull request is alive (the client's default
  * is half the request's 30 s). Two missed, the client pulls again. On nats-server 2.9 a
@@ -67,6 +66,7 @@ export interface ConsumerDeps {
  */
 const PULL_HEARTBEAT_MS = 2000;
 
+/** Where a dead letter's sealed payload belongs (its associated data). */
 export const deadLetterAad = (letter: { consumer: string; stream: string; streamSeq: number }) =>
   `dead_letters.payload:${letter.consumer}/${letter.stream}/${letter.streamSeq}`;
 
