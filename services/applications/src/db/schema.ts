@@ -87,9 +87,10 @@ export const items = schema.table(
     certificateId: text('certificate_id'),
   },
   (t) => [
-    // Exactly one item per (application, child, item): the orchestration relies on it.
+    // Exactly one item per (application, child, item): the orchestration relies on it. Its
+    // leading column also serves every look-up of an application's items (and the foreign key),
+    // so there is no separate index on application_id to maintain on each insert and update.
     unique('items_one_per_child').on(t.applicationId, t.childIndex, t.itemKey),
-    index('items_application_idx').on(t.applicationId),
     index('items_open_by_department_idx')
       .on(t.department, t.status)
       .where(sql`status in ('requested', 'approved')`),

@@ -1,0 +1,1 @@
+DROP INDEX "applications"."items_application_idx";
