@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import ChaosFirst from './tests/support/sequencer.ts';
 
 // Tiers by suffix: *.unit.spec.ts (pure), *.int.spec.ts (real Postgres + NATS),
 // *.e2e.spec.ts (the services as processes). Files run in parallel; each integration or
@@ -9,8 +10,11 @@ const infraSetup = './packages/testing/src/global-setup.ts';
 export default defineConfig({
   test: {
     // Two files at a time on this machine kind's two cores (Vitest would otherwise take one fewer
-    // than the cores: one). The fault-injection and browser suites run after the rest, one file of each at a time.
+    // than the cores: one). Projects of one group with the same maxWorkers share those workers:
+    // unit, integration, e2e and the fault-injection file (started first, see the sequencer)
+    // run together; the browser files after them, one at a time.
     maxWorkers: 2,
+    sequence: { sequencer: ChaosFirst },
     reporters: process.env.CI ? ['default', 'junit'] : ['default'],
     outputFile: { junit: '.onego/test-results/junit.xml' },
     projects: [
@@ -49,8 +53,9 @@ export default defineConfig({
           include: ['tests/chaos/*.chaos.spec.ts'],
           testTimeout: 30 * 60_000,
           hookTimeout: 240_000,
-          maxWorkers: 1,
-          sequence: { groupOrder: 1 },
+          // One file; 2 like the others so that it shares their workers rather than waiting for them.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
         },
       },
       {
