@@ -10,6 +10,13 @@ export interface Counters {
   /** Committed and rolled-back transactions in the bench database (pg_stat_database). */
   xactCommit: number;
   xactRollback: number;
+  /** Rows inserted, updated and deleted in the bench database (pg_stat_database). */
+  rowsWritten: number;
+  /**
+   * Write-ahead log written by the whole server (pg_current_wal_lsn, in bytes): each row written
+   * and each index entry it maintains. Server-wide: other databases' writes count too.
+   */
+  walBytes: number;
   /** Messages ever stored in the namespace's streams (the sum of their last sequence numbers). */
   messagesStored: number;
   /** Deliveries to every consumer of those streams, redeliveries included. */
@@ -27,8 +34,12 @@ export async function readCounters(
 ): Promise<Counters> {
   // Backends report their statistics at most once a second; wait so a run's last commits count.
   await admin`select pg_stat_clear_snapshot()`;
-  const [db] = await admin<{ xact_commit: string; xact_rollback: string }[]>`
-    select xact_commit, xact_rollback from pg_stat_database where datname = ${databaseName}`;
+  const [db] = await admin<
+    { xact_commit: string; xact_rollback: string; rows_written: string; wal_bytes: string }[]
+  >`
+    select xact_commit, xact_rollback, tup_inserted + tup_updated + tup_deleted as rows_written,
+           pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint as wal_bytes
+    from pg_stat_database where datname = ${databaseName}`;
   const prefix = `${namespace.toUpperCase()}_`;
   const streams: Counters['streams'] = {};
   let messagesStored = 0;
@@ -44,6 +55,8 @@ export async function readCounters(
     at: Date.now(),
     xactCommit: Number(db?.xact_commit ?? 0),
     xactRollback: Number(db?.xact_rollback ?? 0),
+    rowsWritten: Number(db?.rows_written ?? 0),
+    walBytes: Number(db?.wal_bytes ?? 0),
     messagesStored,
     deliveries,
     streams,
@@ -54,6 +67,8 @@ export function counterDelta(before: Counters, after: Counters) {
   return {
     xactCommit: after.xactCommit - before.xactCommit,
     xactRollback: after.xactRollback - before.xactRollback,
+    rowsWritten: after.rowsWritten - before.rowsWritten,
+    walBytes: after.walBytes - before.walBytes,
     messagesStored: after.messagesStored - before.messagesStored,
     deliveries: after.deliveries - before.deliveries,
     perStream: Object.fromEntries(

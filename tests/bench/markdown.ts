@@ -11,6 +11,8 @@ import { type CeilingRatios, cpuPerApplication, type Distribution, syscallsPerAp
 const n0 = (x: number | null | undefined) =>
   x === null || x === undefined ? 'n/a' : Math.round(x).toLocaleString('en');
 const n1 = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : x.toFixed(1));
+const kilobytes = (bytes: number | null | undefined) =>
+  bytes === null || bytes === undefined ? bytes : bytes / 1024;
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`;
 const dist = (d: Distribution | null | undefined) =>
@@ -196,6 +198,8 @@ function throughputSection(result: BenchResult): string[] {
           'Tx/app',
           'Msgs/app',
           'Deliveries/app',
+          'Rows written/app',
+          'WAL KB/app',
         ],
         measured.map((p) => [
           p.name,
@@ -210,6 +214,8 @@ function throughputSection(result: BenchResult): string[] {
           `${n1(p.work?.transactionsPerApp)} (${n1(p.work?.transactionsPerAppNetOfIdle)})${partial(p)}`,
           `${n1(p.work?.messagesPerApp)}${partial(p)}`,
           `${n1(p.work?.deliveriesPerApp)}${partial(p)}`,
+          `${n0(p.work?.rowsWrittenPerApp)}${partial(p)}`,
+          `${n1(kilobytes(p.work?.walBytesPerApp))}${partial(p)}`,
         ]),
       ),
     );
@@ -219,7 +225,9 @@ function throughputSection(result: BenchResult): string[] {
         "(in brackets: also less the idle platform's rate). Msgs/app: messages stored in the namespace's JetStream streams; " +
         'deliveries: messages delivered to consumers (redeliveries included). * More than 1% of the accepted applications had ' +
         'not completed when the run ended: their work so far is counted but not them, so the figure is too high. ' +
-        'Backlog at start: applications of earlier runs still in progress (their work counts in this run).',
+        'Backlog at start: applications of earlier runs still in progress (their work counts in this run). ' +
+        'Rows written: inserted, updated and deleted in the bench database. WAL: write-ahead log the whole server ' +
+        'wrote (rows, the index entries they maintain, page images after a checkpoint), in KB of 1,024 bytes.',
     );
     out.push('');
     for (const why of result.skipped) out.push(`- ${why}`);

@@ -95,6 +95,9 @@ export interface PhaseResult {
     transactionsPerAppNetOfIdle: number | null;
     messagesPerApp: number | null;
     deliveriesPerApp: number | null;
+    /** Rows inserted, updated and deleted in the bench database, and the server's WAL bytes. */
+    rowsWrittenPerApp: number | null;
+    walBytesPerApp: number | null;
     rollbacks: number;
   } | null;
   sustained?: { sustained: boolean; reasons: string[] };
@@ -235,6 +238,8 @@ export async function runPhase(session: Session, spec: PhaseSpec): Promise<Phase
       transactionsPerAppNetOfIdle: idle === null ? null : perApplication(transactions - idle, completedCount),
       messagesPerApp: perApplication(delta.messagesStored, completedCount),
       deliveriesPerApp: perApplication(delta.deliveries, completedCount),
+      rowsWrittenPerApp: perApplication(delta.rowsWritten, completedCount),
+      walBytesPerApp: perApplication(delta.walBytes, completedCount),
       rollbacks: delta.xactRollback,
     };
   }
