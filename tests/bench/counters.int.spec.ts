@@ -2,7 +2,7 @@ import { connectNats, type Nats } from '@onego/messaging';
 import { createTestDatabase, eventually, infrastructure, type TestDatabase } from '@onego/testing';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counterDelta, readCounters } from './counters.ts';
+import { counterDelta, readCounters, readTableWrites, tableWritesPerApplication } from './counters.ts';
 
 let database: TestDatabase;
 let name: string;
@@ -49,5 +49,36 @@ describe("the bench's work counters", () => {
     expect(delta.rowsWritten).toBe(800);
     expect(delta.walBytes).toBeGreaterThan(700 * 50);
     expect(delta.messagesStored).toBe(0);
+  });
+
+  it('say which table wrote what, per application, the most first', async () => {
+    // Given two tables and one that is left alone, and each table's writes as they stand
+    await sql`create table events (id int primary key, sent boolean not null default false)`;
+    await sql`create table marks (id int primary key)`;
+    await sql`create table untouched (id int primary key)`;
+    await sql`select pg_stat_force_next_flush()`;
+    const before = await readTableWrites(sql);
+
+    // When 10 applications' worth of work writes 30 events, marks 20 of them sent and keeps
+    // 10 marks, one of them deleted again
+    await sql`insert into events select g from generate_series(1, 30) g`;
+    await sql`update events set sent = true where id <= 20`;
+    await sql`insert into marks select g from generate_series(1, 10) g`;
+    await sql`delete from marks where id = 1`;
+    await sql`select pg_stat_force_next_flush()`;
+
+    // Then per application: events 3 inserted and 2 updated, marks 1 inserted and 0.1 deleted,
+    // the busier table first, and the untouched one not listed
+    const tables = await eventually(async () => {
+      const rows = tableWritesPerApplication(before, await readTableWrites(sql), 10);
+      return rows.length === 2 && rows.every((r) => r.total >= (r.table === 'public.events' ? 5 : 1.1))
+        ? rows
+        : undefined;
+    }, 15_000);
+    expect(tables.map((t) => t.table)).toEqual(['public.events', 'public.marks']);
+    expect(tables[0]).toMatchObject({ inserted: 3, updated: 2, deleted: 0, total: 5 });
+    expect(tables[0]?.hotUpdated).toBeLessThanOrEqual(2);
+    expect(tables[1]).toMatchObject({ inserted: 1, updated: 0, deleted: 0.1 });
+    expect(tables[1]?.total).toBeCloseTo(1.1);
   });
 });

@@ -81,3 +81,54 @@ export function counterDelta(before: Counters, after: Counters) {
 }
 
 export type CounterDelta = ReturnType<typeof counterDelta>;
+
+/** Rows a table had inserted, updated (HOT updates among them: no index touched) and deleted. */
+export interface TableWrites {
+  inserted: number;
+  updated: number;
+  hotUpdated: number;
+  deleted: number;
+}
+
+/**
+ * Each table's writes so far, by `schema.table`, read on a connection to the database itself
+ * (pg_stat_user_tables shows only the database one is connected to).
+ */
+export async function readTableWrites(sql: postgres.Sql): Promise<Record<string, TableWrites>> {
+  const rows = await sql<{ name: string; ins: string; upd: string; hot: string; del: string }[]>`
+    select schemaname || '.' || relname as name, n_tup_ins as ins, n_tup_upd as upd,
+           n_tup_hot_upd as hot, n_tup_del as del
+    from pg_stat_user_tables`;
+  return Object.fromEntries(
+    rows.map((r) => [
+      r.name,
+      { inserted: Number(r.ins), updated: Number(r.upd), hotUpdated: Number(r.hot), deleted: Number(r.del) },
+    ]),
+  );
+}
+
+/** What each table wrote between two readings, per completed application, the most first. */
+export function tableWritesPerApplication(
+  before: Record<string, TableWrites>,
+  after: Record<string, TableWrites>,
+  completed: number,
+) {
+  if (completed <= 0) return [];
+  const per = (a: number, b: number | undefined) => (a - (b ?? 0)) / completed;
+  return Object.entries(after)
+    .map(([table, w]) => {
+      const was = before[table];
+      const row = {
+        table,
+        inserted: per(w.inserted, was?.inserted),
+        updated: per(w.updated, was?.updated),
+        hotUpdated: per(w.hotUpdated, was?.hotUpdated),
+        deleted: per(w.deleted, was?.deleted),
+      };
+      return { ...row, total: row.inserted + row.updated + row.deleted };
+    })
+    .filter((row) => row.total > 0)
+    .sort((a, b) => b.total - a.total);
+}
+
+export type TableWritesPerApplication = ReturnType<typeof tableWritesPerApplication>;

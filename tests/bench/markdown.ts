@@ -408,6 +408,26 @@ function perRunSection(result: BenchResult): string[] {
       );
       out.push('');
     }
+    const tables = p.work?.tables ?? [];
+    if (tables.length > 0) {
+      out.push(`Rows written per ${unit}, by table (pg_stat_user_tables; the ten that wrote most):`);
+      out.push('');
+      out.push(
+        table(
+          ['Table', 'Inserted', 'Updated (HOT)', 'Deleted', 'All'],
+          tables
+            .slice(0, 10)
+            .map((t) => [
+              t.table,
+              n1(t.inserted),
+              `${n1(t.updated)} (${n1(t.hotUpdated)})`,
+              n1(t.deleted),
+              n1(t.total),
+            ]),
+        ),
+      );
+      out.push('');
+    }
     const a = p.postgresActivity;
     if (a.samples > 0) {
       out.push(

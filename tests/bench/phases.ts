@@ -7,7 +7,14 @@ import {
   waitForBacklog,
   waitForCompletion,
 } from './completion.ts';
-import { type CounterDelta, counterDelta, readCounters } from './counters.ts';
+import {
+  type CounterDelta,
+  counterDelta,
+  readCounters,
+  readTableWrites,
+  type TableWritesPerApplication,
+  tableWritesPerApplication,
+} from './counters.ts';
 import type { DoneReply, LoadProcess } from './load-client.ts';
 import type { ActivityProfile } from './pg-activity.ts';
 import { startActivitySampler } from './pg-activity.ts';
@@ -98,6 +105,8 @@ export interface PhaseResult {
     /** Rows inserted, updated and deleted in the bench database, and the server's WAL bytes. */
     rowsWrittenPerApp: number | null;
     walBytesPerApp: number | null;
+    /** The same rows by table (pg_stat_user_tables), the most first. */
+    tables: TableWritesPerApplication;
     rollbacks: number;
   } | null;
   sustained?: { sustained: boolean; reasons: string[] };
@@ -167,6 +176,9 @@ export async function runPhase(session: Session, spec: PhaseSpec): Promise<Phase
     onQuery: counted,
   });
   if (backlogAtStart > 0) log(`${spec.name}: starting with ${backlogAtStart} applications still in progress`);
+  // Read before the select below, which reports it: it lands before the counters, not in the run.
+  const tablesBefore = await readTableWrites(sql);
+  counted(1);
   await sleep(1100);
   await sql`select 1`; // reports the bench's own reads before the counters are read (see below)
   counted(1);
@@ -224,6 +236,8 @@ export async function runPhase(session: Session, spec: PhaseSpec): Promise<Phase
     await sql`select 1`;
     counted(1);
     const after = await counters();
+    // Read after the counters: not one of this run's transactions, nor to be taken out of them.
+    const tablesAfter = await readTableWrites(sql);
     const delta = counterDelta(before, after);
     const completedCount = rows.filter((r) => r.completedAt !== null).length;
     const transactions = delta.xactCommit - (session.ownQueries.count - ownBefore);
@@ -240,6 +254,7 @@ export async function runPhase(session: Session, spec: PhaseSpec): Promise<Phase
       deliveriesPerApp: perApplication(delta.deliveries, completedCount),
       rowsWrittenPerApp: perApplication(delta.rowsWritten, completedCount),
       walBytesPerApp: perApplication(delta.walBytes, completedCount),
+      tables: tableWritesPerApplication(tablesBefore, tablesAfter, completedCount),
       rollbacks: delta.xactRollback,
     };
   }
