@@ -1,3 +1,4 @@
+import { citizenIdsIn } from '@onego/codes';
 import { createNamespace, type Department, departmentContracts } from '@onego/contracts';
 import { connectAs, natsPasswords } from '@onego/infra/nats';
 import { eventually } from '@onego/testing';
@@ -7,13 +8,7 @@ import { outboxEvents } from '../../services/department-adapters/test/fixture/ou
 import { openReceived } from '../../services/department-simulators/test/fixture/received.ts';
 import { signInNew } from '../support/citizens.ts';
 import { type Client, canonicalSubmission, createClient } from '../support/client.ts';
-import {
-  ALLOWED,
-  canonicalFieldsOf,
-  idNumbersIn,
-  NOT_IN_VOCABULARY,
-  TRANSPORT,
-} from '../support/department-wire.ts';
+import { ALLOWED, canonicalFieldsOf, NOT_IN_VOCABULARY, TRANSPORT } from '../support/department-wire.ts';
 import { DEVELOPMENT_ACCOUNTS, requestClientToken } from '../support/identity.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 import { type ApplicationView, freshBirthDate } from '../support/views.ts';
@@ -189,7 +184,7 @@ describe('what each department received on the wire', () => {
       'maternal-child-health': [],
     };
     for (const { department, payload } of rows) {
-      const parents = [...idNumbersIn(payload)].filter((id) => id === mother || id === father);
+      const parents = [...citizenIdsIn(payload)].filter((id) => id === mother || id === father);
       expect(
         parents.filter((id) => !allowed[department].includes(id)),
         department,
@@ -198,7 +193,7 @@ describe('what each department received on the wire', () => {
     expect(
       rows
         .filter((r) => r.department === 'cdc' || r.department === 'maternal-child-health')
-        .every((r) => idNumbersIn(r.payload).size === 0),
+        .every((r) => citizenIdsIn(r.payload).size === 0),
     ).toBe(true);
   });
 });
@@ -248,7 +243,7 @@ describe('a department’s worklist', () => {
     expect(list.status).toBe(200);
     const filed = list.body.cases.find((c) => c.caseRef.slice(2) === hex);
     expect(filed).toMatchObject({ itemKey: item?.itemKey, attempt: 1, outcome: 'approved' });
-    expect([...idNumbersIn(JSON.stringify(list.body))]).toEqual([]);
+    expect([...citizenIdsIn(JSON.stringify(list.body))]).toEqual([]);
     // And it reads that case alone by its reference
     const one = await health.get<Case>(`/api/departments/health/cases/${filed?.caseRef}`);
     expect(one.status).toBe(200);

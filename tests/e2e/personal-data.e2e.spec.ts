@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isValidCitizenId, makeCitizenId, maskIdNumber } from '@onego/codes';
+import { citizenIdsIn, isValidCitizenId, makeCitizenId, maskIdNumber } from '@onego/codes';
 import { SERVICE_NAMES } from '@onego/infra/platform';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomCitizenId } from '../support/citizens.ts';
 import { type Client, canonicalSubmission, createClient, signIn } from '../support/client.ts';
-import { idNumbersIn as idNumbersInText } from '../support/department-wire.ts';
 import { DEVELOPMENT_ACCOUNTS, lookupCitizen, requestClientToken, signInStaff } from '../support/identity.ts';
 import { startOtlpReceiver } from '../support/otlp-receiver.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
@@ -68,9 +67,9 @@ const CIPHERTEXT = /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /** Every valid resident ID number in a text, and the same inside every JWT's payload (base64url is no protection). */
 function idNumbersIn(text: string): string[] {
-  const found = idNumbersInText(text);
+  const found = citizenIdsIn(text);
   for (const [, payload] of text.matchAll(/eyJ[A-Za-z0-9_-]*\.(eyJ[A-Za-z0-9_-]*)\.[A-Za-z0-9_-]*/g)) {
-    for (const n of idNumbersInText(Buffer.from(payload ?? '', 'base64url').toString('utf8'))) found.add(n);
+    for (const n of citizenIdsIn(Buffer.from(payload ?? '', 'base64url').toString('utf8'))) found.add(n);
   }
   return [...found];
 }

@@ -1,4 +1,3 @@
-import { isValidCitizenId } from '@onego/codes';
 import type { Department } from '@onego/contracts';
 
 // What each department may receive, and how to read what it did receive back into canonical
@@ -248,20 +247,4 @@ export function canonicalFieldsOf(department: Department, request: unknown): str
       throw new Error(`${department} received ${path}, which its vocabulary mapping does not have`);
     return mapped === null ? [] : Array.isArray(mapped) ? mapped : [mapped];
   });
-}
-
-/**
- * Every valid resident ID number (GB 11643: region, birth date, check character) in a text: each
- * 18 characters of each run of 17 or more digits (an X may end one). Validity matters: a case
- * reference is 32 hex digits, and now and then 18 of them in a row are decimal ones.
- */
-export function idNumbersIn(text: string): Set<string> {
-  const found = new Set<string>();
-  for (const [run] of text.matchAll(/\d{17,}X?/g)) {
-    for (let i = 0; i + 18 <= run.length; i++) {
-      const candidate = run.slice(i, i + 18);
-      if (isValidCitizenId(candidate)) found.add(candidate);
-    }
-  }
-  return found;
 }

@@ -58,6 +58,22 @@ export const parseCitizenId = (value: string): ParsedCitizenId => {
 
 export const isValidCitizenId = (value: string): boolean => parseCitizenId(value).ok;
 
+/**
+ * Every valid number (region, birth date, check character) in a text: each 18 characters of
+ * each run of 17 or more digits (an X may end one). Only valid ones: 18 decimal digits in a row
+ * turn up now and then inside hexadecimal (a case reference, a trace id) and are not numbers.
+ */
+export function citizenIdsIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const [run] of text.matchAll(/\d{17,}X?/g)) {
+    for (let i = 0; i + 18 <= run.length; i++) {
+      const candidate = run.slice(i, i + 18);
+      if (isValidCitizenId(candidate)) found.add(candidate);
+    }
+  }
+  return found;
+}
+
 /** Builds a valid number; throws on impossible parts since callers generate them, not users. */
 export const makeCitizenId = ({ region, birthDate, sex, sequence }: CitizenIdParts): string => {
   if (!/^\d{6}$/.test(region) || !PROVINCE_CODES.includes(region.slice(0, 2))) {

@@ -11,6 +11,7 @@ export {
 export {
   type CitizenIdParts,
   citizenIdCheckCharacter,
+  citizenIdsIn,
   isValidCitizenId,
   makeCitizenId,
   type ParsedCitizenId,

@@ -1,4 +1,4 @@
-import { parseCitizenId } from '@onego/codes';
+import { citizenIdsIn } from '@onego/codes';
 import type postgres from 'postgres';
 
 // Reads every text, JSON and array column of a schema as text, and says where personal
@@ -6,11 +6,6 @@ import type postgres from 'postgres';
 // numbers a test registered). Sealed values (base64url) and keyed hashes (hex) do not match.
 
 const TEXT_TYPES = ['text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY'];
-const ID_NUMBER = /(?<!\d)\d{17}[\dX](?!\d)/g;
-
-/** The valid GB 11643 ID numbers in a text (18 digits in a row that are not one are left out). */
-export const idNumbersIn = (text: string) =>
-  (text.match(ID_NUMBER) ?? []).filter((v) => parseCitizenId(v).ok);
 
 export async function plainIdentifiersIn(
   sql: postgres.Sql,
@@ -25,7 +20,7 @@ export async function plainIdentifiersIn(
     const rows = await sql<{ value: string }[]>`
       select ${sql(column)}::text as value from ${sql(schema)}.${sql(table)} where ${sql(column)} is not null`;
     for (const { value } of rows) {
-      const ids = idNumbersIn(value);
+      const ids = citizenIdsIn(value);
       const named = (options.exact ?? []).filter((v) => value.includes(v));
       for (const hit of [...ids, ...named]) found.add(`${table}.${column}: ${hit}`);
     }

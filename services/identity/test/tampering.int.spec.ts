@@ -1,8 +1,8 @@
+import { citizenIdsIn } from '@onego/codes';
 import { type OpenTestDatabase, openTestDatabase } from '@onego/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizen, newIdNumber, someAddress } from './harness.ts';
 import { type IdentityProcess, startIdentityProcess } from './process.ts';
-import { idNumbersIn } from './scan.ts';
 
 // Sealed values swapped between two citizens' rows (what someone with write access to the
 // database, or a botched restore, could do) no longer open: the service, run as a process with
@@ -97,7 +97,7 @@ describe('a sealed value swapped between two citizens’ rows', () => {
     // Then it has request lines, but neither the ID numbers nor the phones of this file's citizens
     expect(log).toContain('"incoming request"');
     // (valid ones only: 18 digits in a row now and then turn up inside a hexadecimal trace id)
-    expect(idNumbersIn(log)).toEqual([]);
+    expect([...citizenIdsIn(log)]).toEqual([]);
     expect(log.match(/(?<!\d)1[3-9]\d{9}(?!\d)/g) ?? []).toEqual([]);
   });
 });
