@@ -59,10 +59,12 @@ export interface ConsumerDeps {
 
 /**
  * How often the server is asked to show a waiting pull request is alive (the client's default
- * is half the request's 30 s). Two missed, the client pulls again. On nats-server 2.9 a
- * consumer was seen, now and then, with messages pending and no pull request from its client:
- * with the default, its messages then waited up to 30 s (a bench run's p99 of 30 s in one of
- * about ten); with this, about 4 s. It costs an idle consumer a heartbeat every 2 s.
+ * is half the request's 30 s). Two missed, the client pulls again. nats-server 2.9.10 now and
+ * then drops an expired pull request without the 408 that tells the client so (fixed upstream
+ * in nats-io/nats-server#3942; tools/lost-pulls.ts shows it): the client then waits for
+ * messages that will not come. With the default its messages waited up to 30 s (a bench run's
+ * p99 of 30 s in one of about ten); with this, about 4 s. It costs an idle consumer a heartbeat
+ * every 2 s.
  */
 const PULL_HEARTBEAT_MS = 2000;
 
