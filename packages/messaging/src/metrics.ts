@@ -21,9 +21,9 @@ export function observeMessaging(sql: postgres.Sql, schema: string, service: str
     async (observer) => {
       const [row] = await sql<{ pending: number; lag: number; dead: number }[]>`
         select
-          (select count(*)::int from ${sql(schema)}.outbox where published_at is null) as pending,
-          coalesce((select extract(epoch from now() - min(created_at))::float8
-                    from ${sql(schema)}.outbox where published_at is null), 0) as lag,
+          (select count(*)::int from ${sql(schema)}.outbox_unsent) as pending,
+          coalesce((select extract(epoch from now() - min(since))::float8
+                    from ${sql(schema)}.outbox_unsent), 0) as lag,
           (select count(*)::int from ${sql(schema)}.dead_letters where replayed_at is null) as dead`;
       const attributes = { service };
       observer.observe(pending, row?.pending ?? 0, attributes);

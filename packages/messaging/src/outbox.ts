@@ -70,8 +70,10 @@ export function createOutbox(options: {
       payload: vault.seal(payload, outboxAad(envelope.id)),
       headers: currentTraceHeaders(),
     };
-    // With the COMMIT: nothing in the transaction refers to an event it enqueues.
+    // With the COMMIT: nothing in the transaction refers to an event it enqueues. The event and
+    // its unsent mark go in the same write, one insert each for all the transaction's events.
     await insertAtCommit(tx, tables.outbox, row, { withCommit: true });
+    await insertAtCommit(tx, tables.outboxUnsent, { id: envelope.id }, { withCommit: true });
     const events = committed(tx);
     if (events) events.push({ id: envelope.id, subject, payload, parent: activeContext() });
     else publisher?.kick();

@@ -6,8 +6,8 @@ import type { CommittedEvent } from './outbox.ts';
 import { publishTraced } from './publish.ts';
 
 // Publishes each committed event the moment its transaction commits, from memory (no second
-// read, no decryption), with msgID = event id, then settles the rows that held them (marks them
-// sent, or deletes them) in one statement per burst. A crash or a failed publish leaves rows
+// read, no decryption), with msgID = event id, then settles them (deletes their unsent marks, or
+// the rows that held them) in one statement per burst. A crash or a failed publish leaves rows
 // unsettled: a sweeper (the outbox relay) sends them later, and JetStream's duplicate window
 // (beyond it, the consumers' inbox) absorbs a second publication.
 
@@ -119,7 +119,7 @@ export function createPublisher<E extends CommittedEvent>(options: PublisherOpti
 
 export type Publisher<E extends CommittedEvent = CommittedEvent> = ReturnType<typeof createPublisher<E>>;
 
-/** The publisher of a service's outbox: sends on the service's connection, marks the rows sent. */
+/** The publisher of a service's outbox: sends on the service's connection, then deletes the events' unsent marks. */
 export function createOutboxPublisher(options: {
   sql: postgres.Sql;
   schema: string;
@@ -144,8 +144,7 @@ export function createOutboxPublisher(options: {
         timeout,
       }),
     async settle(ids) {
-      await sql`update ${sql(schema)}.outbox set published_at = now(), attempts = attempts + 1
-                where id = any(${sql.array(ids)}::uuid[]) and published_at is null`;
+      await sql`delete from ${sql(schema)}.outbox_unsent where id = any(${sql.array(ids)}::uuid[])`;
     },
   });
 }

@@ -11,8 +11,9 @@ import { contextFromHeaders } from './trace.ts';
 // between commit and publish, those whose publish failed, those written outside a tracked
 // transaction (it is kicked then). It publishes with msgID = event id, so a row published twice
 // (a crash between publish and marking it sent) is dropped by JetStream's duplicate window and,
-// beyond it, by the consumers' inbox. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
-// replicas can relay the same outbox without contention.
+// beyond it, by the consumers' inbox. What is unsent is the outbox_unsent table: its rows are
+// claimed with FOR UPDATE SKIP LOCKED, so several replicas can relay the same outbox without
+// contention, and deleted once their events are published.
 
 /** How long after the grace a sweep asked for by `soon` comes: the rows are past it by then. */
 const SOON_MARGIN_MS = 250;
@@ -56,10 +57,10 @@ export function startOutboxRelay(options: RelayOptions) {
   async function relayBatch(olderThanMs: number): Promise<{ claimed: number; failed: number }> {
     return sql.begin(async (tx) => {
       const rows = await tx<Row[]>`
-        select id, subject, payload, headers from ${tx(schema)}.outbox
-        where published_at is null
-          and created_at <= now() - ${`${olderThanMs} milliseconds`}::interval
-        order by seq limit ${batchSize} for update skip locked`;
+        select o.id, o.subject, o.payload, o.headers
+        from ${tx(schema)}.outbox_unsent u join ${tx(schema)}.outbox o on o.id = u.id
+        where u.since <= now() - ${`${olderThanMs} milliseconds`}::interval
+        order by o.seq limit ${batchSize} for update of u skip locked`;
       if (rows.length === 0) return { claimed: 0, failed: 0 };
       await failpoint('relay.before-publish');
       const results = await Promise.allSettled(
@@ -82,14 +83,13 @@ export function startOutboxRelay(options: RelayOptions) {
           : [];
       });
       if (sent.length > 0) {
-        await tx`update ${tx(schema)}.outbox set published_at = now(), attempts = attempts + 1
-                 where id = any(${tx.array(sent)}::uuid[])`;
+        await tx`delete from ${tx(schema)}.outbox_unsent where id = any(${tx.array(sent)}::uuid[])`;
       }
       if (errors.length > 0) {
-        await tx`update ${tx(schema)}.outbox o set attempts = o.attempts + 1, last_error = e.error
+        await tx`update ${tx(schema)}.outbox_unsent u set attempts = u.attempts + 1, last_error = e.error
                  from (select unnest(${tx.array(errors.map((e) => e.id))}::uuid[]) as id,
                               unnest(${tx.array(errors.map((e) => e.error))}::text[]) as error) e
-                 where o.id = e.id`;
+                 where u.id = e.id`;
         logger.warn(
           { schema, failed: errors.length, error: errors[0]?.error },
           'outbox publish failed; will retry',

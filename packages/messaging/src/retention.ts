@@ -64,11 +64,13 @@ export async function pruneMessages(
   for (;;) {
     const [step] = await sql<{ deleted: number; last: string | null; reached: boolean | null }[]>`
       with batch as (
-        select seq, created_at, published_at from ${sql(schema)}.outbox
+        select seq, id, created_at from ${sql(schema)}.outbox
         where seq > ${after} order by seq limit ${batchSize}
       ), gone as (
         delete from ${sql(schema)}.outbox o using batch b
-        where o.seq = b.seq and b.published_at < ${before}::timestamptz returning o.seq
+        where o.seq = b.seq and b.created_at < ${before}::timestamptz
+          and not exists (select from ${sql(schema)}.outbox_unsent u where u.id = b.id)
+        returning o.seq
       )
       select (select count(*)::int from gone) as deleted, (select max(seq)::text from batch) as last,
              (select bool_or(created_at >= ${before}::timestamptz) from batch) as reached`;

@@ -12,11 +12,13 @@ afterAll(() => h?.close());
 const DAY_MS = 24 * 3600 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
 
-async function addOutboxRow(publishedAt: string | null, createdAt: string) {
+/** An outbox row written `createdAt`; one not `sent` still has its unsent mark. */
+async function addOutboxRow(sent: boolean, createdAt: string) {
   const id = randomUUID();
   await h.sql`
-    insert into messaging_fixture.outbox (id, subject, type, payload, headers, created_at, published_at)
-    values (${id}, 'retention.test', 'test.v1', 'sealed', '{}'::jsonb, ${createdAt}::timestamptz, ${publishedAt}::timestamptz)`;
+    insert into messaging_fixture.outbox (id, subject, type, payload, headers, created_at)
+    values (${id}, 'retention.test', 'test.v1', 'sealed', '{}'::jsonb, ${createdAt}::timestamptz)`;
+  if (!sent) await h.sql`insert into messaging_fixture.outbox_unsent (id) values (${id})`;
   return id;
 }
 
@@ -32,9 +34,9 @@ describe('the message history retention', () => {
   it('deletes published outbox rows and inbox rows older than the history, and keeps the rest', async () => {
     // Given an outbox row still unpublished from 41 days ago, then seven published 40 days ago
     // and one 10 days ago; and seven inbox rows processed 40 days ago and one 10 days ago
-    const neverPublished = await addOutboxRow(null, daysAgo(41));
-    for (let i = 0; i < 7; i++) await addOutboxRow(daysAgo(40), daysAgo(40));
-    const recentPublished = await addOutboxRow(daysAgo(10), daysAgo(10));
+    const neverPublished = await addOutboxRow(false, daysAgo(41));
+    for (let i = 0; i < 7; i++) await addOutboxRow(true, daysAgo(40));
+    const recentPublished = await addOutboxRow(true, daysAgo(10));
     await Promise.all(Array.from({ length: 7 }, () => addInboxRow(daysAgo(40))));
     const recentProcessed = await addInboxRow(daysAgo(10));
 
@@ -52,6 +54,8 @@ describe('the message history retention', () => {
       { id: string }[]
     >`select id from messaging_fixture.outbox where subject = 'retention.test'`;
     expect(outbox.map((r) => r.id).sort()).toEqual([recentPublished, neverPublished].sort());
+    const unsent = await h.sql<{ id: string }[]>`select id from messaging_fixture.outbox_unsent`;
+    expect(unsent.map((r) => r.id)).toContain(neverPublished);
     const inbox = await h.sql<{ id: string }[]>`
       select message_id as id from messaging_fixture.inbox where consumer = 'retention-test'`;
     expect(inbox.map((r) => r.id)).toEqual([recentProcessed]);

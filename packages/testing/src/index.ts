@@ -11,3 +11,4 @@ export {
   type TestDatabase,
   type TestNamespace,
 } from './isolation.ts';
+export { migrateBefore } from './migrations.ts';

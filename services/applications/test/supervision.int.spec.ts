@@ -11,10 +11,10 @@ import {
 import type { OpenTestDatabase } from '@onego/testing';
 import { canonicalSubmission, createTestNamespace, eventually, type TestNamespace } from '@onego/testing';
 import { DEVELOPMENT_MASTER_KEYS, openVault, parseMasterKeys, type Vault } from '@onego/vault';
-import { and, asc, eq, isNull, like } from 'drizzle-orm';
+import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newbornBundle } from '../src/catalogue/newborn.ts';
-import { deadlineAlerts, items, outbox, tables, timeline } from '../src/db/schema.ts';
+import { deadlineAlerts, items, outbox, outboxUnsent, tables, timeline } from '../src/db/schema.ts';
 import { addWorkingDays, calendarFrom, chinaDate } from '../src/domain/working-days.ts';
 import { createMaterialLinks } from '../src/materials/links.ts';
 import { createApplicationStore } from '../src/store.ts';
@@ -277,7 +277,7 @@ describe('deadline supervision through restarts (电子监察)', () => {
 
     // Then, once relayed, JetStream holds each item's yellow and red exactly once
     await eventually(
-      async () => ((await handle.db.$count(outbox, isNull(outbox.publishedAt))) === 0 ? true : undefined),
+      async () => ((await handle.db.$count(outboxUnsent)) === 0 ? true : undefined),
       15_000,
       'the outbox to drain',
     );

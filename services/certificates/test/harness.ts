@@ -11,7 +11,7 @@ import { openDatabase } from '@onego/db';
 import { connectNats, createEvent, publishEvent } from '@onego/messaging';
 import { createTestDatabase, createTestNamespace, eventually } from '@onego/testing';
 import { DEVELOPMENT_MASTER_KEYS, openVault, parseMasterKeys } from '@onego/vault';
-import { eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { buildCertificatesService } from '../src/app.ts';
 import { loadCertificatesConfig } from '../src/config.ts';
 import * as schema from '../src/db/schema.ts';
@@ -81,8 +81,7 @@ export async function startCertificates(env: Record<string, string> = {}) {
     );
     await eventually(
       async () => {
-        const waiting = await handle.db.select().from(schema.outbox).where(isNull(schema.outbox.publishedAt));
-        return waiting.length === 0 ? true : undefined;
+        return (await handle.db.$count(schema.outboxUnsent)) === 0 ? true : undefined;
       },
       20_000,
       'the outbox to drain',

@@ -1,11 +1,8 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEPARTMENTS, type Department } from '@onego/contracts';
 import { applyMigrations, type DatabaseHandle, openDatabase } from '@onego/db';
 import { generateSigningKey, privateKeyAad } from '@onego/keys';
-import { createTestDatabase, type TestDatabase } from '@onego/testing';
+import { createTestDatabase, migrateBefore, type TestDatabase } from '@onego/testing';
 import { DEVELOPMENT_MASTER_KEYS, openVault, parseMasterKeys, type Vault } from '@onego/vault';
 import { CompactSign, compactVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,21 +19,6 @@ let handle: DatabaseHandle;
 let vault: Vault;
 let plainKid: string;
 
-/** Applies the migrations whose tag sorts before `before`, as a database of that time had them. */
-async function migrateBefore(url: string, before: string) {
-  const folder = await mkdtemp(join(tmpdir(), 'certificates-drizzle-'));
-  try {
-    await cp(drizzle, folder, { recursive: true });
-    const journalPath = join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    journal.entries = journal.entries.filter((e) => e.tag < before);
-    await writeFile(journalPath, JSON.stringify(journal));
-    await applyMigrations(url, { schema: 'certificates', folder });
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
-}
-
 const storeOf = () => createIssuerKeyStore(handle.db, vault, ORIGIN, () => new Date());
 const rows = () =>
   handle.sql<{ kid: string; department: Department; status: string; private_jwk_sealed: string | null }[]>`
@@ -52,7 +34,7 @@ const sign = (store: ReturnType<typeof storeOf>, department: Department) =>
 
 beforeAll(async () => {
   database = await createTestDatabase('certificates_sealed_keys');
-  await migrateBefore(database.url, '0004');
+  await migrateBefore(database.url, { schema: 'certificates', folder: drizzle, before: '0004' });
   handle = openDatabase(database.url, { max: 3 });
   // An issuer key as the service kept it before: the private JWK in the clear. (Drizzle has made
   // this client pass JSON through as text.)

@@ -36,7 +36,7 @@ export const jetstreamWipe: Scenario = {
       const counts: Record<string, number> = {};
       for (const schema of ['applications', 'certificates', 'department_adapters']) {
         const [row] = await cp.sql<{ n: number }[]>`
-          select count(*)::int as n from ${cp.sql(schema)}.outbox where last_error like 'stream % was recreated%'`;
+          select coalesce(sum(republished), 0)::int as n from ${cp.sql(schema)}.outbox_streams`;
         counts[`republished_${schema}`] = row?.n ?? 0;
       }
       const [after] = await cp.sql<{ chased: number }[]>`

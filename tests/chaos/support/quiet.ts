@@ -25,7 +25,7 @@ export async function backlog(cp: ChaosPlatform, ids: readonly string[]): Promis
   let unsentOutbox = 0;
   for (const schema of OUTBOX_SCHEMAS) {
     const [row] = await sql<{ n: number }[]>`
-      select count(*)::int as n from ${sql(schema)}.outbox where published_at is null`;
+      select count(*)::int as n from ${sql(schema)}.outbox_unsent`;
     unsentOutbox += row?.n ?? 0;
   }
   const [dispatches] = await sql<{ n: number }[]>`

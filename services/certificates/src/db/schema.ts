@@ -132,5 +132,5 @@ export const issuerKeys = schema.table(
   ],
 );
 
-export const { outbox, inbox, deadLetters, dataKeys } = messagingTables(schema);
-export const tables = { outbox, inbox, deadLetters, dataKeys };
+export const tables = messagingTables(schema);
+export const { outbox, outboxUnsent, outboxStreams, inbox, deadLetters, dataKeys } = tables;

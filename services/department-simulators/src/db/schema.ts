@@ -94,5 +94,5 @@ export const cancellations = schema.table(
   (t) => [primaryKey({ name: 'cancellations_pk', columns: [t.department, t.caseRef] })],
 );
 
-export const { outbox, inbox, deadLetters, dataKeys } = messagingTables(schema);
-export const tables = { outbox, inbox, deadLetters, dataKeys };
+export const tables = messagingTables(schema);
+export const { outbox, outboxUnsent, outboxStreams, inbox, deadLetters, dataKeys } = tables;

@@ -1,0 +1,20 @@
+CREATE TABLE "certificates"."outbox_streams" (
+	"stream" text PRIMARY KEY NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"republished" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "certificates"."outbox_unsent" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"since" timestamp with time zone DEFAULT now() NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text
+);
+--> statement-breakpoint
+-- Events not yet published keep waiting: their marks, with their failed attempts.
+INSERT INTO "certificates"."outbox_unsent" ("id", "since", "attempts", "last_error")
+SELECT "id", "created_at", "attempts", "last_error" FROM "certificates"."outbox" WHERE "published_at" IS NULL;--> statement-breakpoint
+DROP INDEX "certificates"."outbox_unpublished_idx";--> statement-breakpoint
+ALTER TABLE "certificates"."outbox" DROP COLUMN "published_at";--> statement-breakpoint
+ALTER TABLE "certificates"."outbox" DROP COLUMN "attempts";--> statement-breakpoint
+ALTER TABLE "certificates"."outbox" DROP COLUMN "last_error";
