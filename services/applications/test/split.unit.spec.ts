@@ -1,3 +1,4 @@
+import { citizenIdsIn } from '@onego/codes';
 import {
   DEPARTMENT_FORM_FIELDS,
   DEPARTMENTS,
@@ -84,7 +85,7 @@ function leaves(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
 }
 
-const idNumbersIn = (payload: unknown) => JSON.stringify(payload).match(/\b\d{17}[\dX]\b/g) ?? [];
+const idNumbersIn = (payload: unknown) => [...citizenIdsIn(JSON.stringify(payload))];
 
 describe('splitting the one form per department', () => {
   it.each(DEPARTMENTS)('gives %s exactly its allowed fields for the canonical form', (department) => {
