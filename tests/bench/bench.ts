@@ -71,9 +71,11 @@ async function main() {
   log(`platform up in ${startSeconds.toFixed(1)} s at ${bench.origin} (database ${bench.databaseName})`);
   const admin = postgres(adminUrl(bench.databaseUrl), { max: 2, onnotice: () => {} });
   const sql = postgres(bench.databaseUrl, { max: 2, onnotice: () => {} });
+  const departmentsSql = postgres(bench.departmentsDatabaseUrl, { max: 1, onnotice: () => {} });
   const nats = await bench.connectObserver('onego-bench-observer');
   let load: LoadProcess | undefined;
   let vacuuming: Vacuuming | undefined;
+  let departmentsVacuuming: Vacuuming | undefined;
   // One stop however many ask (a signal and the run's own end): each caller waits for all of it.
   let stopping: Promise<void> | undefined;
   const stopAll = () => {
@@ -82,13 +84,15 @@ async function main() {
   };
   const stopEverything = async () => {
     await vacuuming?.stop().catch(() => undefined);
+    await departmentsVacuuming?.stop().catch(() => undefined);
     await load?.stop().catch(() => undefined);
     await nats.close().catch(() => undefined);
     await sql.end({ timeout: 2 }).catch(() => undefined);
+    await departmentsSql.end({ timeout: 2 }).catch(() => undefined);
     await admin.end({ timeout: 2 }).catch(() => undefined);
     log(
       options.keep
-        ? `stopping the platform (keeping ${bench.databaseName} and ${bench.workDir})…`
+        ? `stopping the platform (keeping ${bench.databaseName}, ${bench.departmentsDatabaseName} and ${bench.workDir})…`
         : 'stopping the platform…',
     );
     await bench.stop({ keep: options.keep, logsTo: logsDir });
@@ -138,9 +142,9 @@ async function main() {
       admin,
       nats,
       sampleMs: options.sampleMs,
-      ownQueries: { count: 0 },
+      ownQueries: { count: 0, departments: 0 },
       idleTransactionsPerS: null,
-      postgresPids: { backends: [], background: [] },
+      postgresPids: { backends: [], departments: [], background: [] },
       excludeStream: (name) => name === scratch,
       log,
     };
@@ -149,8 +153,11 @@ async function main() {
       vacuuming = startVacuuming(sql, 60_000, (transactions) => {
         own.count += transactions;
       });
+      departmentsVacuuming = startVacuuming(departmentsSql, 60_000, (transactions) => {
+        own.departments += transactions;
+      });
       log(
-        "the server's autovacuum is off: the bench vacuums the bench database as autovacuum would, every minute",
+        "the server's autovacuum is off: the bench vacuums the bench database (and the departments') as autovacuum would, every minute",
       );
     }
     // Let the sign-ins' statistics settle, then see what the idle platform commits on its own.
@@ -176,6 +183,7 @@ async function main() {
     options,
     platform: {
       databaseName: bench.databaseName,
+      departmentsDatabaseName: bench.departmentsDatabaseName,
       namespace: bench.namespace,
       ownNatsServer: bench.natsPid !== null,
       startSeconds,

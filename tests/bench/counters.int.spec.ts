@@ -1,18 +1,31 @@
 import { connectNats, type Nats } from '@onego/messaging';
-import { createTestDatabase, eventually, infrastructure, type TestDatabase } from '@onego/testing';
+import {
+  createTestDatabase,
+  createTestNamespace,
+  eventually,
+  infrastructure,
+  type TestDatabase,
+  type TestNamespace,
+} from '@onego/testing';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counterDelta, readCounters, readTableWrites, tableWritesPerApplication } from './counters.ts';
 
 let database: TestDatabase;
+let departments: TestDatabase;
+let namespace: TestNamespace;
 let name: string;
 let sql: postgres.Sql;
+let departmentsSql: postgres.Sql;
 let admin: postgres.Sql;
 let nats: Nats;
 beforeAll(async () => {
   database = await createTestDatabase('bench-counters');
   name = new URL(database.url).pathname.slice(1);
   sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  departments = await createTestDatabase('bench-counters-departments');
+  departmentsSql = postgres(departments.url, { max: 1, onnotice: () => {} });
+  namespace = createTestNamespace();
   admin = postgres(infrastructure().databaseUrl, { max: 1 });
   nats = await connectNats({ url: infrastructure().natsUrl, name: 'bench-counters-test' });
 });
@@ -20,7 +33,10 @@ afterAll(async () => {
   await nats?.close();
   await admin?.end();
   await sql?.end();
+  await departmentsSql?.end();
   await database?.drop();
+  await departments?.drop();
+  await namespace?.cleanup();
 });
 
 // A namespace no stream has: the counters' NATS half then counts nothing.
@@ -80,5 +96,51 @@ describe("the bench's work counters", () => {
     expect(tables[0]?.hotUpdated).toBeLessThanOrEqual(2);
     expect(tables[1]).toMatchObject({ inserted: 1, updated: 0, deleted: 0.1 });
     expect(tables[1]?.total).toBeCloseTo(1.1);
+  });
+
+  it("count the departments' systems' work apart from the platform's", async () => {
+    // Given a departments' database, a stream of the namespace read by a platform consumer and
+    // by a department system's consumer, and the counters as they stand
+    const counted = () =>
+      readCounters(admin, name, nats, namespace.prefix, () => false, {
+        databaseName: new URL(departments.url).pathname.slice(1),
+        isConsumer: (consumer) => consumer.endsWith('-system'),
+      });
+    const stream = `${namespace.prefix.toUpperCase()}_CASES`;
+    await nats.jsm.streams.add({ name: stream, subjects: [`${namespace.prefix}.cases.>`] });
+    for (const durable of ['adapter-health-answers', 'health-system'])
+      await nats.jsm.consumers.add(stream, { durable_name: durable });
+    await departmentsSql`create table cases (id int primary key)`;
+    await departmentsSql`select pg_stat_force_next_flush()`;
+    const before = await counted();
+
+    // When three messages are published and both consumers take them, and the departments'
+    // database writes four rows
+    for (const n of [1, 2, 3]) await nats.js.publish(`${namespace.prefix}.cases.${n}`, String(n));
+    for (const durable of ['adapter-health-answers', 'health-system']) {
+      const consumer = await nats.js.consumers.get(stream, durable);
+      let taken = 0;
+      while (taken < 3) {
+        for await (const msg of await consumer.fetch({ max_messages: 3 - taken, expires: 2000 })) {
+          msg.ack();
+          taken += 1;
+        }
+      }
+    }
+    await departmentsSql`insert into cases select g from generate_series(1, 4) g`;
+    await departmentsSql`select pg_stat_force_next_flush()`;
+
+    // Then the platform's deliveries and the departments' are three each, the three messages
+    // count once, and the four rows are the departments' and not the bench database's
+    const delta = await eventually(async () => {
+      const d = counterDelta(before, await counted());
+      return d.departments.rowsWritten >= 4 ? d : undefined;
+    }, 15_000);
+    expect(delta.deliveries).toBe(3);
+    expect(delta.departments.deliveries).toBe(3);
+    expect(delta.messagesStored).toBe(3);
+    expect(delta.departments.rowsWritten).toBe(4);
+    expect(delta.departments.xactCommit).toBeGreaterThanOrEqual(2);
+    expect(delta.rowsWritten).toBe(0);
   });
 });

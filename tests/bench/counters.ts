@@ -5,6 +5,14 @@ import type postgres from 'postgres';
 // how much Postgres and NATS work one application costs. Postgres' counters are read from a
 // connection to another database, so reading them adds no transaction to the bench database.
 
+/** What the departments' systems (the simulators, on a database of their own) did, apart. */
+export interface DepartmentCounters {
+  xactCommit: number;
+  rowsWritten: number;
+  /** Deliveries to the departments' own consumers (their requests, from the adapters). */
+  deliveries: number;
+}
+
 export interface Counters {
   at: number;
   /** Committed and rolled-back transactions in the bench database (pg_stat_database). */
@@ -19,11 +27,20 @@ export interface Counters {
   walBytes: number;
   /** Messages ever stored in the namespace's streams (the sum of their last sequence numbers). */
   messagesStored: number;
-  /** Deliveries to every consumer of those streams, redeliveries included. */
+  /** Deliveries to the platform's consumers of those streams, redeliveries included. */
   deliveries: number;
+  departments: DepartmentCounters;
   /** Streams that are not the platform's own (the baseline's scratch stream) are left out. */
   streams: Record<string, { messages: number; lastSeq: number }>;
 }
+
+/** Where the departments' systems keep their work, and which consumers are theirs. */
+export interface DepartmentSystems {
+  databaseName: string;
+  isConsumer(name: string): boolean;
+}
+
+const noDepartments: DepartmentSystems = { databaseName: '', isConsumer: () => false };
 
 export async function readCounters(
   admin: postgres.Sql,
@@ -31,34 +48,52 @@ export async function readCounters(
   nats: Nats,
   namespace: string,
   exclude: (stream: string) => boolean,
+  departments: DepartmentSystems = noDepartments,
 ): Promise<Counters> {
   // Backends report their statistics at most once a second; wait so a run's last commits count.
   await admin`select pg_stat_clear_snapshot()`;
-  const [db] = await admin<
-    { xact_commit: string; xact_rollback: string; rows_written: string; wal_bytes: string }[]
+  const rows = await admin<
+    {
+      datname: string;
+      xact_commit: string;
+      xact_rollback: string;
+      rows_written: string;
+      wal_bytes: string;
+    }[]
   >`
-    select xact_commit, xact_rollback, tup_inserted + tup_updated + tup_deleted as rows_written,
+    select datname, xact_commit, xact_rollback, tup_inserted + tup_updated + tup_deleted as rows_written,
            pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint as wal_bytes
-    from pg_stat_database where datname = ${databaseName}`;
+    from pg_stat_database where datname in (${databaseName}, ${departments.databaseName})`;
+  const db = rows.find((r) => r.datname === databaseName);
+  const theirs = rows.find((r) => r.datname === departments.databaseName);
   const prefix = `${namespace.toUpperCase()}_`;
   const streams: Counters['streams'] = {};
   let messagesStored = 0;
   let deliveries = 0;
+  let departmentDeliveries = 0;
   for await (const info of nats.jsm.streams.list()) {
     const name = info.config.name;
     if (!name.startsWith(prefix) || exclude(name)) continue;
     streams[name] = { messages: info.state.messages, lastSeq: info.state.last_seq };
     messagesStored += info.state.last_seq;
-    for await (const consumer of nats.jsm.consumers.list(name)) deliveries += consumer.delivered.consumer_seq;
+    for await (const consumer of nats.jsm.consumers.list(name)) {
+      if (departments.isConsumer(consumer.name)) departmentDeliveries += consumer.delivered.consumer_seq;
+      else deliveries += consumer.delivered.consumer_seq;
+    }
   }
   return {
     at: Date.now(),
     xactCommit: Number(db?.xact_commit ?? 0),
     xactRollback: Number(db?.xact_rollback ?? 0),
     rowsWritten: Number(db?.rows_written ?? 0),
-    walBytes: Number(db?.wal_bytes ?? 0),
+    walBytes: Number(db?.wal_bytes ?? theirs?.wal_bytes ?? 0),
     messagesStored,
     deliveries,
+    departments: {
+      xactCommit: Number(theirs?.xact_commit ?? 0),
+      rowsWritten: Number(theirs?.rows_written ?? 0),
+      deliveries: departmentDeliveries,
+    },
     streams,
   };
 }
@@ -71,6 +106,11 @@ export function counterDelta(before: Counters, after: Counters) {
     walBytes: after.walBytes - before.walBytes,
     messagesStored: after.messagesStored - before.messagesStored,
     deliveries: after.deliveries - before.deliveries,
+    departments: {
+      xactCommit: after.departments.xactCommit - before.departments.xactCommit,
+      rowsWritten: after.departments.rowsWritten - before.departments.rowsWritten,
+      deliveries: after.departments.deliveries - before.departments.deliveries,
+    },
     perStream: Object.fromEntries(
       Object.entries(after.streams).map(([name, s]) => [
         name,

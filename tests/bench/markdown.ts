@@ -66,7 +66,8 @@ function headerSection(result: BenchResult): string[] {
   out.push(
     `The platform ran as separate processes (infra/platform, as \`./onego start\`) on a fresh database \`${result.platform.databaseName}\` ` +
       `and NATS namespace \`${result.platform.namespace}\`${result.platform.ownNatsServer ? ', on a nats-server of its own with one user per service (infra/nats)' : ''}; ` +
-      'department simulators approving at once; single-child newborn applications submitted through the gateway by a separate load process.',
+      `department simulators approving at once, on a database of their own (\`${result.platform.departmentsDatabaseName}\`: the departments' systems are not the platform); ` +
+      'single-child newborn applications submitted through the gateway by a separate load process.',
   );
   out.push('');
   const changed = [
@@ -200,6 +201,7 @@ function throughputSection(result: BenchResult): string[] {
           'Deliveries/app',
           'Rows written/app',
           'WAL KB/app',
+          "Departments' tx / rows / deliveries per app",
         ],
         measured.map((p) => [
           p.name,
@@ -216,6 +218,9 @@ function throughputSection(result: BenchResult): string[] {
           `${n1(p.work?.deliveriesPerApp)}${partial(p)}`,
           `${n0(p.work?.rowsWrittenPerApp)}${partial(p)}`,
           `${n1(kilobytes(p.work?.walBytesPerApp))}${partial(p)}`,
+          p.work
+            ? `${n1(p.work.departments.transactionsPerApp)} / ${n0(p.work.departments.rowsWrittenPerApp)} / ${n1(p.work.departments.deliveriesPerApp)}`
+            : '',
         ]),
       ),
     );
@@ -223,11 +228,13 @@ function throughputSection(result: BenchResult): string[] {
     out.push(
       "Tx/app: transactions committed in the bench database per completed application, the bench's own reads taken out " +
         "(in brackets: also less the idle platform's rate). Msgs/app: messages stored in the namespace's JetStream streams; " +
-        'deliveries: messages delivered to consumers (redeliveries included). * More than 1% of the accepted applications had ' +
+        "deliveries: messages delivered to the platform's consumers (redeliveries included). " +
+        "Departments': the department simulators' own transactions and rows (in their database) and the requests delivered " +
+        "to them, counted apart: they stand in for the departments' systems. * More than 1% of the accepted applications had " +
         'not completed when the run ended: their work so far is counted but not them, so the figure is too high. ' +
         'Backlog at start: applications of earlier runs still in progress (their work counts in this run). ' +
         'Rows written: inserted, updated and deleted in the bench database. WAL: write-ahead log the whole server ' +
-        'wrote (rows, the index entries they maintain, page images after a checkpoint), in KB of 1,024 bytes.',
+        "wrote (rows, the index entries they maintain, page images after a checkpoint; the departments' database's too), in KB of 1,024 bytes.",
     );
     out.push('');
     for (const why of result.skipped) out.push(`- ${why}`);
@@ -481,8 +488,8 @@ function methodSection(_result: BenchResult): string[] {
       '- Open loop: each run sends on a fixed schedule whatever the answers; end-to-end latency is from the scheduled send, so a slow platform cannot hide behind a slowed client.',
       '- Completion is `applications.completed_at` (set in the transaction that records the last certificate); stage times come from the `applications.timeline` rows (`item.requested`, `item.approved`, `item.completed`).',
       '- Completed/s = (completed applications − 1) ÷ (last completion − first completion); steady/s = completions in the sending window after the warm-up, shifted by the median latency, ÷ that window. A run is sustained when ≥ 99% of sends are accepted, ≥ 99% of those complete, steady/s ≥ 90% of the offered rate and p99 ≤ the --peak-p99-ms bound.',
-      "- CPU, memory and system calls from /proc (utime+stime, VmRSS, fd count, syscr/syscw) of each service process, the platform's own nats-server, the Postgres backends of the bench database, the shared Postgres writers, the load process and the bench itself; all share the same cores. A group's memory is the sum over its processes: for Postgres read the private (RssAnon) column, since every backend's VmRSS counts the shared buffers it touched again. 'In the kernel' is stime's share of that CPU: all system calls (socket writes and reads among them), faults and signals together; a CPU profile's samples in a socket write can exceed it, since the profiler's own signals are kernel time and samples land where a call returns.",
-      "- Transactions: `pg_stat_database.xact_commit` of the bench database, read after the backends' statistics settle (10 s), minus the bench's own reads. Messages: the sum of the namespace's streams' last sequence numbers; deliveries: the sum of their consumers' delivered counts.",
+      "- CPU, memory and system calls from /proc (utime+stime, VmRSS, fd count, syscr/syscw) of each service process, the platform's own nats-server, the Postgres backends of the bench database and of the departments' one, the shared Postgres writers, the load process and the bench itself; all share the same cores. A group's memory is the sum over its processes: for Postgres read the private (RssAnon) column, since every backend's VmRSS counts the shared buffers it touched again. 'In the kernel' is stime's share of that CPU: all system calls (socket writes and reads among them), faults and signals together; a CPU profile's samples in a socket write can exceed it, since the profiler's own signals are kernel time and samples land where a call returns.",
+      "- Transactions: `pg_stat_database.xact_commit` of the bench database, read after the backends' statistics settle (10 s), minus the bench's own reads. Messages: the sum of the namespace's streams' last sequence numbers; deliveries: the sum of the platform's consumers' delivered counts. The department simulators keep their cases in a database of their own and their consumers are counted apart: the departments' systems are not the platform, and the naive count is one transaction per message the platform consumes. CPU per application still includes the simulators and their backends (they share the cores).",
       '- Postgres activity: `pg_stat_activity` sampled every 250 ms (pg_stat_statements is not loaded on this server).',
       "- Raised for the bench only: the gateway's and identity's per-address rate limits (one load process stands for many citizens). Everything else (outbox, inbox, fsync, authentication, validation, encryption, tracing) runs as configured by default.",
     ].join('\n'),
@@ -511,7 +518,8 @@ function vacuumSentence(vacuum: BenchResult['vacuum'] | undefined): string {
   if (vacuum.by === 'bench')
     return (
       "Vacuum: the server's autovacuum is off, so the bench vacuumed the bench database as autovacuum would " +
-      `(each minute, tables past 50 + 20% dead rows): ${vacuum.tables} tables in ${vacuum.rounds} rounds, their commits taken out of the counts.`
+      `(each minute, tables past 50 + 20% dead rows): ${vacuum.tables} tables in ${vacuum.rounds} rounds, their commits taken out of the counts ` +
+      "(the departments' database likewise)."
     );
   return "Vacuum: nobody (the server's autovacuum is off and --no-vacuum was given): dead rows pile up through the run.";
 }

@@ -1,3 +1,4 @@
+import { DEPARTMENTS } from '@onego/contracts';
 import type { Nats } from '@onego/messaging';
 import type postgres from 'postgres';
 import {
@@ -45,12 +46,15 @@ export interface Session {
   admin: postgres.Sql;
   nats: Nats;
   sampleMs: number;
-  /** Statements the bench itself ran on the bench database so far. */
-  ownQueries: { count: number };
+  /** Statements the bench itself ran on the bench database (and on the departments') so far. */
+  ownQueries: { count: number; departments: number };
   /** Transactions per second the idle platform commits on its own (pollers, sweepers). */
   idleTransactionsPerS: number | null;
-  /** Postgres backends of the bench database and the shared background writers, refreshed. */
-  postgresPids: { backends: number[]; background: number[] };
+  /**
+   * Postgres backends of the bench database, of the departments' systems' database and the
+   * shared background writers, refreshed.
+   */
+  postgresPids: { backends: number[]; departments: number[]; background: number[] };
   excludeStream: (name: string) => boolean;
   log: (line: string) => void;
 }
@@ -105,6 +109,12 @@ export interface PhaseResult {
     /** Rows inserted, updated and deleted in the bench database, and the server's WAL bytes. */
     rowsWrittenPerApp: number | null;
     walBytesPerApp: number | null;
+    /** The departments' systems' own work (their database, their consumers), apart from the above. */
+    departments: {
+      transactionsPerApp: number | null;
+      rowsWrittenPerApp: number | null;
+      deliveriesPerApp: number | null;
+    };
     /** The same rows by table (pg_stat_user_tables), the most first. */
     tables: TableWritesPerApplication;
     rollbacks: number;
@@ -124,6 +134,7 @@ function processGroups(session: Session) {
     for (const [name, pid] of Object.entries(bench.pids())) groups[name] = [pid];
     if (bench.natsPid) groups['nats-server'] = [bench.natsPid];
     groups['postgres (bench backends)'] = postgresPids.backends;
+    groups[DEPARTMENT_BACKENDS] = postgresPids.departments;
     groups['postgres (shared background)'] = postgresPids.background;
     groups[LOAD_PROCESS] = [load.pid];
     groups[BENCH_PROCESS] = [process.pid];
@@ -131,10 +142,17 @@ function processGroups(session: Session) {
   };
 }
 
-export async function refreshPostgresPids(session: Session, databaseName: string) {
+/** The Postgres backends serving the department simulators (the departments' systems). */
+export const DEPARTMENT_BACKENDS = "postgres (departments' backends)";
+
+export async function refreshPostgresPids(session: Session) {
+  const { databaseName, departmentsDatabaseName } = session.bench;
   const rows = await session.admin<{ pid: number; datname: string | null; backend_type: string }[]>`
     select pid, datname, backend_type from pg_stat_activity`;
   session.postgresPids.backends = rows.filter((r) => r.datname === databaseName).map((r) => r.pid);
+  session.postgresPids.departments = rows
+    .filter((r) => r.datname === departmentsDatabaseName)
+    .map((r) => r.pid);
   session.postgresPids.background = rows
     .filter((r) => ['checkpointer', 'background writer', 'walwriter'].includes(r.backend_type))
     .map((r) => r.pid);
@@ -152,6 +170,12 @@ interface PhaseSpec {
   criteria?: SustainCriteria;
 }
 
+/**
+ * The department simulators' durable consumers (services/department-simulators/src/nats/
+ * consumers.ts): `<department>-system` for requests and `<department>-system-cancellations`.
+ */
+const departmentSystemConsumer = (name: string) => DEPARTMENTS.some((d) => name.startsWith(`${d}-system`));
+
 /** Transactions committed in the bench database and messages in its streams, as of now. */
 export const sessionCounters = (session: Session) =>
   readCounters(
@@ -160,6 +184,7 @@ export const sessionCounters = (session: Session) =>
     session.nats,
     session.bench.namespace,
     session.excludeStream,
+    { databaseName: session.bench.departmentsDatabaseName, isConsumer: departmentSystemConsumer },
   );
 
 export async function runPhase(session: Session, spec: PhaseSpec): Promise<PhaseResult> {
@@ -182,13 +207,11 @@ export async function runPhase(session: Session, spec: PhaseSpec): Promise<Phase
   await sleep(1100);
   await sql`select 1`; // reports the bench's own reads before the counters are read (see below)
   counted(1);
-  await refreshPostgresPids(session, session.bench.databaseName);
+  await refreshPostgresPids(session);
   const ownBefore = session.ownQueries.count;
+  const departmentsOwnBefore = session.ownQueries.departments;
   const before = await counters();
-  const pidRefresher = setInterval(
-    () => void refreshPostgresPids(session, session.bench.databaseName).catch(() => undefined),
-    5000,
-  );
+  const pidRefresher = setInterval(() => void refreshPostgresPids(session).catch(() => undefined), 5000);
   const sampler = startSampler(processGroups(session), session.sampleMs);
   const activity = startActivitySampler(session.admin, session.bench.databaseName);
   const what =
@@ -255,6 +278,14 @@ export async function runPhase(session: Session, spec: PhaseSpec): Promise<Phase
       rowsWrittenPerApp: perApplication(delta.rowsWritten, completedCount),
       walBytesPerApp: perApplication(delta.walBytes, completedCount),
       tables: tableWritesPerApplication(tablesBefore, tablesAfter, completedCount),
+      departments: {
+        transactionsPerApp: perApplication(
+          delta.departments.xactCommit - (session.ownQueries.departments - departmentsOwnBefore),
+          completedCount,
+        ),
+        rowsWrittenPerApp: perApplication(delta.departments.rowsWritten, completedCount),
+        deliveriesPerApp: perApplication(delta.departments.deliveries, completedCount),
+      },
       rollbacks: delta.xactRollback,
     };
   }

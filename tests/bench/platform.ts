@@ -22,12 +22,20 @@ import postgres from 'postgres';
 // start command runs it): its process is then the bench's alone to measure, and other work on
 // the machine's shared nats-server does not mix into the counts. The one addition to that
 // configuration is a `bench` user allowed everything, for the observer and the baseline.
+//
+// The department simulators stand in for the departments' own systems, which are not the
+// platform's: they keep their cases in a database of their own here (as a department's system
+// would), so that the bench database's transactions and rows are the platform's alone. Their
+// work is still measured, apart (see counters.ts).
 
 export interface BenchPlatform {
   platform: Platform;
   origin: string;
   databaseUrl: string;
   databaseName: string;
+  /** The department simulators' database (the departments' systems, not the platform). */
+  departmentsDatabaseUrl: string;
+  departmentsDatabaseName: string;
   /** The NATS namespace prefix: subjects start with it, stream names with it in capitals. */
   namespace: string;
   natsUrl: string;
@@ -55,13 +63,17 @@ const BENCH_USER = 'bench';
  */
 function benchEnvironment(
   cpuProfDir: string | null,
+  departmentsDatabaseUrl: string,
   extra: Record<string, Record<string, string>>,
 ): Partial<Record<ServiceName, Record<string, string>>> {
   const atOnce = Object.fromEntries(DEPARTMENTS.map((d) => [d, { mode: 'approve', delayMs: 0 }]));
   const own: Partial<Record<ServiceName, Record<string, string>>> = {
     identity: { ACCESS_TOKEN_TTL_SECONDS: '3600', RATE_LIMIT_PER_MINUTE: '100000' },
     gateway: { RATE_LIMIT_PER_MINUTE: '65535' },
-    'department-simulators': { SIMULATOR_BEHAVIOUR: JSON.stringify(atOnce) },
+    'department-simulators': {
+      SIMULATOR_BEHAVIOUR: JSON.stringify(atOnce),
+      DATABASE_URL: departmentsDatabaseUrl,
+    },
   };
   return Object.fromEntries(
     SERVICE_NAMES.map((name) => {
@@ -110,6 +122,9 @@ export async function startBenchPlatform(options: {
   const database = new URL(options.databaseUrl);
   database.pathname = `/${databaseName}`;
   const databaseUrl = database.toString();
+  const departmentsDatabaseName = `${databaseName}_departments`;
+  database.pathname = `/${departmentsDatabaseName}`;
+  const departmentsDatabaseUrl = database.toString();
   const namespace = `b${suffix}`;
   const workDir = mkdtempSync(join(tmpdir(), 'onego-bench-'));
   const benchPassword = randomBytes(12).toString('hex');
@@ -127,6 +142,7 @@ export async function startBenchPlatform(options: {
 
   let platform: Platform;
   try {
+    await createDatabase(databaseUrl, departmentsDatabaseName);
     platform = await startPlatform({
       settings: {
         databaseUrl,
@@ -136,7 +152,7 @@ export async function startBenchPlatform(options: {
         host: '127.0.0.1',
         logLevel: 'warn',
         ...(ownNats && { natsPasswords: natsPasswords() }),
-        extraEnv: benchEnvironment(options.cpuProfDir, options.extraEnv),
+        extraEnv: benchEnvironment(options.cpuProfDir, departmentsDatabaseUrl, options.extraEnv),
         ...(options.departmentTransport !== null && { departmentTransport: options.departmentTransport }),
       },
       workDir,
@@ -145,6 +161,7 @@ export async function startBenchPlatform(options: {
   } catch (error) {
     await ownNats?.stop();
     await dropDatabase(databaseUrl, databaseName).catch(() => undefined);
+    await dropDatabase(databaseUrl, departmentsDatabaseName).catch(() => undefined);
     throw new Error(`${String(error)} (logs in ${workDir}/logs)`);
   }
 
@@ -155,6 +172,8 @@ export async function startBenchPlatform(options: {
     origin: platform.publicOrigin,
     databaseUrl,
     databaseName,
+    departmentsDatabaseUrl,
+    departmentsDatabaseName,
     namespace,
     natsUrl,
     natsPid: ownNats?.process.pid ?? null,
@@ -176,6 +195,7 @@ export async function startBenchPlatform(options: {
         // Only a private nats-server takes its streams with it; on a shared one they are deleted.
         if (!ownNats) await deleteNamespaceStreams(connectObserver, namespace).catch(() => undefined);
         await dropDatabase(databaseUrl, databaseName).catch(() => undefined);
+        await dropDatabase(databaseUrl, departmentsDatabaseName).catch(() => undefined);
       }
       await ownNats?.stop();
       if (!keep) rmSync(workDir, { recursive: true, force: true });
@@ -195,14 +215,20 @@ async function deleteNamespaceStreams(connect: (name: string) => Promise<Nats>, 
   }
 }
 
-async function dropDatabase(databaseUrl: string, name: string) {
+async function asAdmin(databaseUrl: string, run: (sql: postgres.Sql) => Promise<unknown>) {
   const sql = postgres(adminUrl(databaseUrl), { max: 1, onnotice: () => {} });
   try {
-    await sql`drop database if exists ${sql(name)} with (force)`;
+    await run(sql);
   } finally {
     await sql.end({ timeout: 5 });
   }
 }
+
+const createDatabase = (databaseUrl: string, name: string) =>
+  asAdmin(databaseUrl, (sql) => sql`create database ${sql(name)}`);
+
+const dropDatabase = (databaseUrl: string, name: string) =>
+  asAdmin(databaseUrl, (sql) => sql`drop database if exists ${sql(name)} with (force)`);
 
 export { adminUrl };
 

@@ -19,7 +19,14 @@ export interface BenchResult {
   finishedAt: string;
   machine: Machine;
   options: BenchOptions;
-  platform: { databaseName: string; namespace: string; ownNatsServer: boolean; startSeconds: number };
+  platform: {
+    databaseName: string;
+    /** The department simulators' database (the departments' systems, counted apart). */
+    departmentsDatabaseName: string;
+    namespace: string;
+    ownNatsServer: boolean;
+    startSeconds: number;
+  };
   baseline: Baseline | null;
   idleTransactionsPerS: number | null;
   /** Who vacuumed the bench database: the server's autovacuum, the bench in its stead, or nobody. */
