@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEPARTMENTS } from '@onego/contracts';
+import { ensureDatabase } from '@onego/db';
 import { natsPasswords, renderNatsConfig, startNatsServer } from '@onego/infra/nats';
 import {
   freePort,
@@ -142,7 +143,7 @@ export async function startBenchPlatform(options: {
 
   let platform: Platform;
   try {
-    await createDatabase(databaseUrl, departmentsDatabaseName);
+    await ensureDatabase(departmentsDatabaseUrl);
     platform = await startPlatform({
       settings: {
         databaseUrl,
@@ -215,20 +216,14 @@ async function deleteNamespaceStreams(connect: (name: string) => Promise<Nats>, 
   }
 }
 
-async function asAdmin(databaseUrl: string, run: (sql: postgres.Sql) => Promise<unknown>) {
+async function dropDatabase(databaseUrl: string, name: string) {
   const sql = postgres(adminUrl(databaseUrl), { max: 1, onnotice: () => {} });
   try {
-    await run(sql);
+    await sql`drop database if exists ${sql(name)} with (force)`;
   } finally {
     await sql.end({ timeout: 5 });
   }
 }
-
-const createDatabase = (databaseUrl: string, name: string) =>
-  asAdmin(databaseUrl, (sql) => sql`create database ${sql(name)}`);
-
-const dropDatabase = (databaseUrl: string, name: string) =>
-  asAdmin(databaseUrl, (sql) => sql`drop database if exists ${sql(name)} with (force)`);
 
 export { adminUrl };
 
