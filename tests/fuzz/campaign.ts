@@ -7,7 +7,7 @@ import { type FloodParties, oversizedBodies } from './flood-oversized.ts';
 import { oneIdentityFlood } from './flood-rate.ts';
 import { slowClients } from './flood-slow.ts';
 import { fuzzOperations } from './fuzz-phase.ts';
-import { sampleMemory } from './memory.ts';
+import { SETTLE_MS, sampleMemory } from './memory.ts';
 import { fetchOperations } from './openapi.ts';
 import { type FuzzReport, writeReport } from './report.ts';
 import { check, type ScenarioResult } from './scenario.ts';
@@ -116,7 +116,7 @@ export async function runCampaign(p: TestPlatform, options: CampaignOptions): Pr
       floods.push(await flood());
       log(`${floods.at(-1)?.name}: ${floods.at(-1)?.durationMs} ms`);
     }
-    const memoryResults = memory.stop();
+    const memoryResults = await memory.settle();
     const count = (invariant: string) => outcome.violations.filter((v) => v.invariant === invariant).length;
     const fuzz: ScenarioResult = {
       name: 'generated requests against every operation',
@@ -133,7 +133,8 @@ export async function runCampaign(p: TestPlatform, options: CampaignOptions): Pr
         check(
           'memory stays bounded (all services, whole campaign)',
           memoryResults.every((m) => m.bounded),
-          memoryResults.map((m) => `${m.service} ${m.warmMb}→${m.peakMb}→${m.endMb} MB`).join(', '),
+          memoryResults.map((m) => `${m.service} ${m.warmMb}→${m.peakMb}→${m.endMb} MB`).join(', ') +
+            ` (warm-up → peak → lowest within ${SETTLE_MS / 1000} s of the last flood)`,
         ),
       ],
     };

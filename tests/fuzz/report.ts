@@ -55,7 +55,7 @@ export function markdownOf(report: FuzzReport) {
     '',
     '## Memory (resident set, MB)',
     '',
-    '| Service | start | after warm-up | peak | end | bounded |',
+    '| Service | start | after warm-up | peak | end (lowest once the floods ended) | bounded |',
     '|---|---:|---:|---:|---:|---|',
     ...report.memory.map(
       (m) =>
