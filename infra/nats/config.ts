@@ -1,4 +1,10 @@
-import { createNamespace, DEPARTMENTS, type Department, departmentContracts } from '@onego/contracts';
+import {
+  createNamespace,
+  DEPARTMENTS,
+  type Department,
+  departmentContracts,
+  departmentDurables,
+} from '@onego/contracts';
 
 // The NATS server configuration of the platform: one account (JetStream enabled), one user per
 // OneGo service that speaks NATS and one per department system, each allowed exactly what it
@@ -37,18 +43,11 @@ export function natsPasswords(env: Record<string, string | undefined> = {}): Rec
 /** The inbox prefix a user's replies come on (clients set it as their `inboxPrefix`). */
 export const inboxPrefixOf = (user: NatsUser) => `_INBOX_${user}`;
 
-/**
- * The durable consumers the platform provisions for a department system on its stream (the
- * adapters create them): its requests, and its cancellations.
- */
-export const departmentDurables = (department: Department) =>
-  [`${department}-system`, `${department}-system-cancellations`] as const;
-
 export function departmentPermissions(department: Department, prefix = ''): Permissions {
   const namespace = createNamespace(prefix);
   const { request, decision } = departmentContracts[department];
   const stream = namespace.streamOf(request);
-  const durables = departmentDurables(department);
+  const durables = Object.values(departmentDurables(department));
   return {
     publish: [
       namespace.filter(decision),

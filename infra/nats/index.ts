@@ -1,5 +1,4 @@
 export {
-  departmentDurables,
   departmentPermissions,
   developmentPassword,
   inboxPrefixOf,

@@ -1,3 +1,4 @@
+import { departmentDurables, isDepartmentDurable } from '@onego/contracts';
 import { connectNats, type Nats } from '@onego/messaging';
 import {
   createTestDatabase,
@@ -104,11 +105,11 @@ describe("the bench's work counters", () => {
     const counted = () =>
       readCounters(admin, name, nats, namespace.prefix, () => false, {
         databaseName: new URL(departments.url).pathname.slice(1),
-        isConsumer: (consumer) => consumer.endsWith('-system'),
+        isConsumer: isDepartmentDurable,
       });
     const stream = `${namespace.prefix.toUpperCase()}_CASES`;
     await nats.jsm.streams.add({ name: stream, subjects: [`${namespace.prefix}.cases.>`] });
-    for (const durable of ['adapter-health-answers', 'health-system'])
+    for (const durable of ['adapter-health-answers', departmentDurables('health').requests])
       await nats.jsm.consumers.add(stream, { durable_name: durable });
     await departmentsSql`create table cases (id int primary key)`;
     await departmentsSql`select pg_stat_force_next_flush()`;
@@ -117,7 +118,7 @@ describe("the bench's work counters", () => {
     // When three messages are published and both consumers take them, and the departments'
     // database writes four rows
     for (const n of [1, 2, 3]) await nats.js.publish(`${namespace.prefix}.cases.${n}`, String(n));
-    for (const durable of ['adapter-health-answers', 'health-system']) {
+    for (const durable of ['adapter-health-answers', departmentDurables('health').requests]) {
       const consumer = await nats.js.consumers.get(stream, durable);
       let taken = 0;
       while (taken < 3) {

@@ -1,4 +1,4 @@
-import { DEPARTMENTS } from '@onego/contracts';
+import { isDepartmentDurable } from '@onego/contracts';
 import type { Nats } from '@onego/messaging';
 import type postgres from 'postgres';
 import {
@@ -170,12 +170,6 @@ interface PhaseSpec {
   criteria?: SustainCriteria;
 }
 
-/**
- * The department simulators' durable consumers (services/department-simulators/src/nats/
- * consumers.ts): `<department>-system` for requests and `<department>-system-cancellations`.
- */
-const departmentSystemConsumer = (name: string) => DEPARTMENTS.some((d) => name.startsWith(`${d}-system`));
-
 /** Transactions committed in the bench database and messages in its streams, as of now. */
 export const sessionCounters = (session: Session) =>
   readCounters(
@@ -184,7 +178,7 @@ export const sessionCounters = (session: Session) =>
     session.nats,
     session.bench.namespace,
     session.excludeStream,
-    { databaseName: session.bench.departmentsDatabaseName, isConsumer: departmentSystemConsumer },
+    { databaseName: session.bench.departmentsDatabaseName, isConsumer: isDepartmentDurable },
   );
 
 export async function runPhase(session: Session, spec: PhaseSpec): Promise<PhaseResult> {

@@ -1,10 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createNamespace, DEPARTMENTS } from '@onego/contracts';
+import { createNamespace, DEPARTMENTS, departmentDurables } from '@onego/contracts';
 import {
   connectAs,
-  departmentDurables,
   type NatsServer,
   natsPasswords,
   PLATFORM_SERVICES,
@@ -46,8 +45,8 @@ describe('a department’s NATS credentials, on a nats-server with the infra con
   let platform: Nats;
   let health: Nats;
   const ns = createNamespace('');
-  const [healthRequests] = departmentDurables('health');
-  const [cdcRequests] = departmentDurables('cdc');
+  const healthRequests = departmentDurables('health').requests;
+  const cdcRequests = departmentDurables('cdc').requests;
 
   beforeAll(async () => {
     // Given the checked-in configuration, on a free port with a temporary store

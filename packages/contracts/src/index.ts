@@ -4,7 +4,13 @@
 export { buildAsyncApiDocument } from './asyncapi.ts';
 export type { DataOf, Envelope, EventOf, MessageContract } from './contract.ts';
 export { defineMessage, envelopeSchema, envelopeSchemaOf } from './contract.ts';
-export { type DepartmentContracts, DOCUMENT_TYPE_CODES, departmentContracts } from './departments/index.ts';
+export {
+  type DepartmentContracts,
+  DOCUMENT_TYPE_CODES,
+  departmentContracts,
+  departmentDurables,
+  isDepartmentDurable,
+} from './departments/index.ts';
 export {
   applicationCompleted,
   applicationSubmitted,

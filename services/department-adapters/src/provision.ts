@@ -1,4 +1,10 @@
-import { DEPARTMENTS, type Department, departmentContracts, type Namespace } from '@onego/contracts';
+import {
+  DEPARTMENTS,
+  type Department,
+  departmentContracts,
+  departmentDurables,
+  type Namespace,
+} from '@onego/contracts';
 import { type ConsumerSpec, ensureConsumer, type Nats } from '@onego/messaging';
 
 // The durable consumers through which each event-native department system reads its requests
@@ -8,15 +14,16 @@ import { type ConsumerSpec, ensureConsumer, type Nats } from '@onego/messaging';
 
 export const departmentConsumerSpecs = (namespace: Namespace, department: Department) => {
   const { request, cancellation } = departmentContracts[department];
+  const durables = departmentDurables(department);
   return {
     requests: {
       stream: namespace.streamOf(request),
-      durable: `${department}-system`,
+      durable: durables.requests,
       filterSubject: namespace.filter(request),
     },
     cancellations: {
       stream: namespace.streamOf(cancellation),
-      durable: `${department}-system-cancellations`,
+      durable: durables.cancellations,
       filterSubject: namespace.filter(cancellation),
     },
   } satisfies Record<string, ConsumerSpec>;

@@ -1,4 +1,4 @@
-import type { Department } from '../newborn/bundle.ts';
+import { DEPARTMENTS, type Department } from '../newborn/bundle.ts';
 import { cdcCancellation, cdcDecision, cdcRequest } from './cdc.ts';
 import { healthCancellation, healthDecision, healthRequest } from './health.ts';
 import {
@@ -51,3 +51,15 @@ export const departmentContracts = {
 } as const satisfies Record<Department, { request: unknown; decision: unknown; cancellation: unknown }>;
 
 export type DepartmentContracts = typeof departmentContracts;
+
+/**
+ * The durable consumers through which an event-native department system reads its requests and
+ * its cancellations from its streams. The platform creates them and a department may consume from
+ * its own two only: their names are part of the agreement with each department, as its subjects are.
+ */
+export const departmentDurables = (department: Department) =>
+  ({ requests: `${department}-system`, cancellations: `${department}-system-cancellations` }) as const;
+
+/** Whether a durable consumer is one a department system reads from, not one of the platform's. */
+export const isDepartmentDurable = (name: string) =>
+  DEPARTMENTS.some((d) => Object.values<string>(departmentDurables(d)).includes(name));

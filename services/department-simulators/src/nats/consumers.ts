@@ -2,6 +2,7 @@ import {
   type Department,
   type DepartmentContracts,
   departmentContracts,
+  departmentDurables,
   type Namespace,
 } from '@onego/contracts';
 import { type ConsumerDefinition, TransientError } from '@onego/messaging';
@@ -32,7 +33,7 @@ export function requestConsumer<D extends Department>(
   const contract = departmentContracts[department].request;
   return {
     stream: namespace.streamOf(contract),
-    durable: `${department}-system`,
+    durable: departmentDurables(department).requests,
     filterSubject: namespace.filter(contract),
     contracts: [contract],
     // A batch asks which of its cases were withdrawn in one statement.
@@ -70,7 +71,7 @@ export function cancellationConsumer<D extends Department>(
   const contract = departmentContracts[department].cancellation;
   return {
     stream: namespace.streamOf(contract),
-    durable: `${department}-system-cancellations`,
+    durable: departmentDurables(department).cancellations,
     filterSubject: namespace.filter(contract),
     contracts: [contract],
     async handle(event, tx, meta) {
