@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, type KeyObject, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, type KeyObject, randomFillSync } from 'node:crypto';
 
 // AES-256-GCM with a random 96-bit nonce; the associated data binds a ciphertext to where it
 // belongs (table, column, row), so one moved to another row or column no longer decrypts.
@@ -10,8 +10,28 @@ const TAG_BYTES = 16;
 /** A raw key, or (faster: no key set-up per call) the same key as a KeyObject. */
 export type Key = Buffer | KeyObject;
 
+/**
+ * Nonces come from a pool of random bytes, filled 341 nonces at a time and each handed out once:
+ * the same CSPRNG, one call instead of one per nonce (randomBytes(12) costs 5.5-6.8 µs of CPU, most
+ * of it the call itself; a nonce from the pool under 0.2 µs). seal copies its nonce into the sealed
+ * value before it returns, so the pool can be refilled in place.
+ */
+const noncePool = Buffer.allocUnsafeSlow(NONCE_BYTES * 341);
+let nonceOffset = noncePool.length;
+
+/** A fresh random nonce: a view of the pool, valid until the pool is refilled. */
+function nextNonce(): Buffer {
+  if (nonceOffset + NONCE_BYTES > noncePool.length) {
+    randomFillSync(noncePool);
+    nonceOffset = 0;
+  }
+  const nonce = noncePool.subarray(nonceOffset, nonceOffset + NONCE_BYTES);
+  nonceOffset += NONCE_BYTES;
+  return nonce;
+}
+
 export function seal(key: Key, plaintext: Buffer, aad: string): Buffer {
-  const nonce = randomBytes(NONCE_BYTES);
+  const nonce = nextNonce();
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(aad));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
