@@ -8,7 +8,7 @@ import { type Supervisor, startSupervisor } from './supervisor.ts';
 
 export { freePort, freePorts } from './ports.ts';
 export { type PlatformSettings, publicOriginOf, SERVICE_NAMES, type ServiceName } from './services.ts';
-export type { Supervisor } from './supervisor.ts';
+export { SERVICE_NODE_OPTIONS, type Supervisor, serviceNodeOptions } from './supervisor.ts';
 
 export interface Platform {
   settings: PlatformSettings;

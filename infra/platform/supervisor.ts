@@ -38,6 +38,26 @@ interface Managed {
 
 const RECENT_LINES = 8;
 
+/**
+ * V8's heap limits for every service (the Dockerfile sets the same). A small young generation:
+ * V8 otherwise grows it at start-up (importing drizzle-orm alone leaves a 139 MB heap with 5 MB
+ * in use), and each service sat at 390-440 MB resident; measured by `pnpm bench`, the same CPU
+ * and latency at 10 applications/s for about half the memory. A 384 MB old generation: V8 lets
+ * the heap grow further past its live data the larger this limit is; with its default (about
+ * 2 GB here) applications grew from 200 to 263 MB over a 150 s run at 5/s with 38 MB live after
+ * a full collection, and with 384 stayed at 167 MB (every service under 200 MB) for a few
+ * percent more collection time.
+ */
+export const SERVICE_NODE_OPTIONS = '--max-semi-space-size=4 --max-old-space-size=384';
+
+/**
+ * A service's NODE_OPTIONS: the platform's first, then any it was given, since of two values of
+ * one option there the later wins (given on the command line instead, the platform's would
+ * override whatever an operator or the bench set).
+ */
+export const serviceNodeOptions = (given?: string) =>
+  given?.trim() ? `${SERVICE_NODE_OPTIONS} ${given.trim()}` : SERVICE_NODE_OPTIONS;
+
 const LEVELS: Record<number, string> = {
   10: 'trace',
   20: 'debug',
@@ -100,22 +120,11 @@ export async function startSupervisor(options: SupervisorOptions) {
   );
 
   function launch(m: Managed) {
-    // A small young generation: V8 otherwise grows it at start-up (importing drizzle-orm alone
-    // leaves a 139 MB heap with 5 MB in use), and each service sat at 390-440 MB resident.
-    // Measured by `pnpm bench`: same CPU and latency at 10 applications/s, about half the memory.
-    // A 384 MB old generation: V8 lets the heap grow further past its live data the larger this
-    // limit is; with its default (about 2 GB here) applications grew from 200 to 263 MB over a
-    // 150 s run at 5/s with 38 MB live after a full collection, and with 384 stayed at 167 MB
-    // (every service under 200 MB) for a few percent more collection time.
-    const flags = [
-      '--max-semi-space-size=4',
-      '--max-old-space-size=384',
-      '--import',
-      '@onego/telemetry/register',
-    ];
-    const child = spawn(process.execPath, [...flags, 'src/main.ts'], {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...environmentFor(m.name, settings), ...m.env };
+    env.NODE_OPTIONS = serviceNodeOptions(env.NODE_OPTIONS);
+    const child = spawn(process.execPath, ['--import', '@onego/telemetry/register', 'src/main.ts'], {
       cwd: serviceDir(m.name),
-      env: { ...process.env, ...environmentFor(m.name, settings), ...m.env },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     m.child = child;
