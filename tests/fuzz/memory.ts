@@ -8,7 +8,10 @@ import { SERVICE_NAMES, type ServiceName, type Supervisor } from '@onego/infra/p
 // read and thrown away) is given back at the next collection, which may come some seconds after
 // the last request, so the end level is the lowest one seen while the platform settles.
 
-/** Each service starts at 300-450 MB (Node, telemetry, the vault's scrypt): a leak shows as growth. */
+/**
+ * Services start at 120-150 MB and peak under 200 in the campaign: the ceiling stops runaway growth,
+ * and a slower leak shows as growth past the warm-up level (below).
+ */
 export const RSS_CEILING_MB = 600;
 /** Growth allowed after warm-up: V8 grows its heap in steps before it settles. */
 const GROWTH_MARGIN_MB = 64;
