@@ -108,9 +108,9 @@ describe("the bench's work counters", () => {
         isConsumer: isDepartmentDurable,
       });
     const stream = `${namespace.prefix.toUpperCase()}_CASES`;
+    const durables = ['adapter-health-answers', departmentDurables('health').requests];
     await nats.jsm.streams.add({ name: stream, subjects: [`${namespace.prefix}.cases.>`] });
-    for (const durable of ['adapter-health-answers', departmentDurables('health').requests])
-      await nats.jsm.consumers.add(stream, { durable_name: durable });
+    for (const durable of durables) await nats.jsm.consumers.add(stream, { durable_name: durable });
     await departmentsSql`create table cases (id int primary key)`;
     await departmentsSql`select pg_stat_force_next_flush()`;
     const before = await counted();
@@ -118,7 +118,7 @@ describe("the bench's work counters", () => {
     // When three messages are published and both consumers take them, and the departments'
     // database writes four rows
     for (const n of [1, 2, 3]) await nats.js.publish(`${namespace.prefix}.cases.${n}`, String(n));
-    for (const durable of ['adapter-health-answers', departmentDurables('health').requests]) {
+    for (const durable of durables) {
       const consumer = await nats.js.consumers.get(stream, durable);
       let taken = 0;
       while (taken < 3) {
