@@ -39,6 +39,22 @@ export function isTransientDatabaseError(error: unknown): boolean {
   return false;
 }
 
+const LOCK_CONFLICTS = new Set(['40001', '40P01', '55P03']);
+
+/**
+ * A transaction lost a race for locks (a deadlock, a serialization failure, a lock not
+ * available): transient, but the database itself is well; the same work run again, alone or
+ * with less, is likely to commit.
+ */
+export function isLockConflict(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && LOCK_CONFLICTS.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** A unique constraint was violated (optionally: this one), e.g. two concurrent creations of one thing. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {

@@ -1,5 +1,5 @@
 import type { Database, Transaction } from './database.ts';
-import { isTransientDatabaseError } from './errors.ts';
+import { isLockConflict, isTransientDatabaseError } from './errors.ts';
 
 // Group commit for independent requests (submissions arriving over HTTP at once): while the
 // transactions in flight are busy, the work that arrives waits and then goes into one transaction
@@ -8,9 +8,10 @@ import { isTransientDatabaseError } from './errors.ts';
 // nothing waits for a batch to fill. If a shared transaction fails, each of its pieces of work is
 // run again alone, so one that cannot commit (a unique key already taken) fails by itself and the
 // others commit. A piece of work may therefore run twice (the first time rolled back): it must do
-// nothing outside its transaction but what its commit hooks do. A failure of the database itself
-// (a lost connection, a shutdown) fails them all at once: run alone, each would only wait for the
-// same outage in turn.
+// nothing outside its transaction but what its commit hooks do. A lost race for locks (a
+// deadlock with another transaction) is no exception: each is run again alone. A failure of the
+// database itself (a lost connection, a shutdown) fails them all at once: run alone, each would
+// only wait for the same outage in turn.
 
 export interface GroupCommit {
   /** Runs `work` in a transaction, maybe shared with others; resolves once that has committed. */
@@ -53,7 +54,7 @@ export function createGroupCommit(
     try {
       await commit(jobs);
     } catch (error) {
-      if (jobs.length === 1 || isTransientDatabaseError(error)) {
+      if (jobs.length === 1 || (isTransientDatabaseError(error) && !isLockConflict(error))) {
         for (const job of jobs) job.reject(error);
         return;
       }

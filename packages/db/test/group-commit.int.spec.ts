@@ -96,6 +96,31 @@ describe('group commit', () => {
     expect(published.sort()).toEqual(['first', 'x', 'y']);
   });
 
+  it('runs each piece of work of a shared transaction again alone when it loses a race for locks', async () => {
+    // Given one transaction at a time, and work that counts its runs, one piece of which is
+    // chosen as a deadlock's victim the first time it runs
+    const commits = createGroupCommit(handle.db, { concurrency: 1, maxBatch: 64 });
+    const runs = new Map<string, number>();
+    const counted = (key: string) => async (tx: Transaction) => {
+      const run = (runs.get(key) ?? 0) + 1;
+      runs.set(key, run);
+      if (key === 'victim' && run === 1)
+        throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+      return storing(key)(tx);
+    };
+    // When it shares a transaction with others
+    const outcomes = await Promise.allSettled(
+      ['alone', 'a', 'victim', 'b'].map((k) => commits.run(counted(k))),
+    );
+    // Then every piece commits: those of the shared transaction each run again in one of its own
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(Object.fromEntries(runs)).toEqual({ alone: 1, a: 2, victim: 2, b: 1 });
+    const txids = outcomes.map((o) => (o as PromiseFulfilledResult<number>).value);
+    expect(new Set(txids).size).toBe(4);
+    const rows = await handle.sql<{ key: string }[]>`select key from things order by key`;
+    expect(rows.map((r) => r.key)).toEqual(['a', 'alone', 'b', 'victim']);
+  });
+
   it('fails every piece of work of a transaction at once when the database connection is lost', async () => {
     // Given one transaction at a time, and work that counts its runs
     const commits = createGroupCommit(handle.db, { concurrency: 1, maxBatch: 64 });

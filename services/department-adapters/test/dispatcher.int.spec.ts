@@ -179,6 +179,26 @@ describe('calling the legacy departments over HTTP', () => {
     await t.setBehaviour('social-security', { mode: 'approve' });
   });
 
+  it('records answers that come together in shared transactions, deciding each item once', async () => {
+    // Given medical insurance answering each call after 200 ms, so that calls made together
+    // answer together
+    await t.setBehaviour('medical-insurance', { mode: 'approve', httpLatencyMs: 200 });
+    // When twenty items are requested at once
+    const items = await Promise.all(Array.from({ length: 20 }, () => t.requestItem('medical-insurance')));
+    // Then each is approved, and decided exactly once
+    for (const { itemId } of items) expect((await t.decisionOn(itemId)).decision.outcome).toBe('approved');
+    for (const { itemId } of items) expect(await decidedCount(itemId)).toBe(1);
+    // And the answers were recorded in fewer transactions than there were answers (a row's xmin
+    // is the transaction that last wrote it: the one that recorded its answer)
+    const settled = await t.sql<{ tx: string }[]>`
+      select xmin::text as tx from department_adapters.dispatches
+      where case_ref = any(${items.map((i) => caseRefOf('medical-insurance', i.itemId))})
+        and kind = 'submit' and status = 'done'`;
+    expect(settled).toHaveLength(20);
+    expect(new Set(settled.map((r) => r.tx)).size).toBeLessThan(20);
+    await t.setBehaviour('medical-insurance', { mode: 'approve' });
+  });
+
   it('withdraws a case in progress at the department, which then never decides it', async () => {
     // Given a slow medical insurance department with a case in progress
     await t.setBehaviour('medical-insurance', { mode: 'approve', delayMs: 60_000 });

@@ -1,5 +1,5 @@
 import { DEPARTMENTS, type Department } from '@onego/contracts';
-import type { Database } from '@onego/db';
+import { createGroupCommit, type Database, type Transaction } from '@onego/db';
 import { contextFromHeaders, createWaker, failpoint, sleep } from '@onego/messaging';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { RetryPolicy } from '../domain/backoff.ts';
@@ -11,7 +11,9 @@ import { type SettleDeps, settle } from './settle.ts';
 
 // The worker that makes the calls to HTTP-style departments: per department, behind its circuit
 // breaker, it claims the due calls, makes each outside any transaction, and settles each answer
-// in a transaction of its own. Several replicas may run it: claims skip each other's rows.
+// as it comes, by group commit: answers that come while settlements are being committed share
+// the next transaction (one alone under light load, a few for a claim of 64 under heavy load).
+// Several replicas may run it: claims skip each other's rows.
 
 export interface DispatcherOptions extends Omit<SettleDeps, 'retry' | 'pollMs'> {
   db: Database;
@@ -27,6 +29,8 @@ export interface DispatcherOptions extends Omit<SettleDeps, 'retry' | 'pollMs'> 
    */
   idleMs?: number;
   batchSize?: number;
+  /** Settlement transactions in flight at once (each holds one of the pool's connections). */
+  settleTransactions?: number;
 }
 
 const tracer = trace.getTracer('@onego/department-adapters');
@@ -37,6 +41,10 @@ export function startDispatcher(options: DispatcherOptions) {
   const batchSize = options.batchSize ?? 64;
   // Long enough for the call and its settlement; a crashed worker's claim lapses after it.
   const leaseMs = options.timeoutMs * 2 + 1000;
+  const settlements = createGroupCommit(db, {
+    concurrency: options.settleTransactions ?? 2,
+    maxBatch: batchSize,
+  });
   const breakers = new Map<Department, CircuitBreaker>(
     DEPARTMENTS.map((d) => [d, createCircuitBreaker(options.breaker, () => clock().getTime())]),
   );
@@ -99,24 +107,28 @@ export function startDispatcher(options: DispatcherOptions) {
         ({ answer, record } = status);
     }
     await failpoint('dispatcher.after-call-before-record');
-    try {
-      await db.transaction(async (tx) => {
-        const current = await reclaim(tx, row);
-        if (!current) {
-          logger.info(
-            { department, caseRef: row.caseRef, kind: row.kind },
-            'answer to a call no longer wanted',
-          );
-          return;
-        }
-        await settle(
-          tx,
-          { ...options, retry: options.retry, pollMs: options.pollMs, scheduled },
-          current,
-          answer,
-          record,
+    // May run twice, the first time in a shared transaction that rolled back: it does nothing
+    // outside the transaction but log and note when its next call is due.
+    const recordAnswer = async (tx: Transaction) => {
+      const current = await reclaim(tx, row);
+      if (!current) {
+        logger.info(
+          { department, caseRef: row.caseRef, kind: row.kind },
+          'answer to a call no longer wanted',
         );
-      });
+        return;
+      }
+      await settle(
+        tx,
+        { ...options, retry: options.retry, pollMs: options.pollMs, scheduled },
+        current,
+        answer,
+        record,
+      );
+    };
+    try {
+      // In this call's trace, whichever transaction it joins: its events' trace headers are this call's.
+      await settlements.run(context.bind(context.active(), recordAnswer));
     } catch (error) {
       // The claim lapses and the call is made again, with the same idempotency key.
       logger.warn(
