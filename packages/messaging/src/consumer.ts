@@ -44,6 +44,8 @@ export interface ConsumerDefinition<C extends MessageContract> extends ConsumerS
   concurrency?: number;
   /** Most messages handled in one transaction. */
   batchSize?: number;
+  /** A batch not finished after this long is reported as stalled, and again each time as long again. */
+  stallWarningMs?: number;
 }
 
 export interface ConsumerDeps {
@@ -129,6 +131,7 @@ export async function startConsumer<C extends MessageContract>(
   const maxAttempts = def.maxAttempts ?? 5;
   const concurrency = def.concurrency ?? 4;
   const batchSize = def.batchSize ?? 32;
+  const stallWarningMs = def.stallWarningMs ?? 30_000;
   await ensureConsumer(nats.jsm, def);
 
   async function deadLetter(
@@ -312,13 +315,46 @@ export async function startConsumer<C extends MessageContract>(
 
   const slots = deps.slots ?? createSlots(concurrency);
 
+  /**
+   * Says when a batch has not finished after stallWarningMs, and again each time as long again:
+   * its messages, and the lane's next, wait meanwhile, and the batch metrics only show a batch
+   * once it ends. (Seen once in the fault-injection suite: after a PostgreSQL outage, three
+   * services' consumers took nothing more and said nothing.)
+   */
+  function watchStall(waiting: number) {
+    const started = Date.now();
+    const watch = {
+      stage: 'waiting for a transaction slot',
+      messages: waiting,
+      stop: () => clearInterval(timer),
+    };
+    const timer = setInterval(() => {
+      logger.warn(
+        {
+          consumer: def.durable,
+          stage: watch.stage,
+          messages: watch.messages,
+          seconds: Math.round((Date.now() - started) / 1000),
+        },
+        'batch stalled',
+      );
+    }, stallWarningMs);
+    timer.unref();
+    return watch;
+  }
+
   async function drain(lane: (typeof lanes)[number]) {
     lane.busy = true;
     while (lane.queue.length > 0) {
+      const stall = watchStall(Math.min(lane.queue.length, batchSize));
       await slots.acquire();
       const batch = lane.queue.splice(0, batchSize);
+      Object.assign(stall, { stage: 'in its transaction or acks', messages: batch.length });
       const started = performance.now();
-      await processBatch(batch).finally(() => slots.release());
+      await processBatch(batch).finally(() => {
+        slots.release();
+        stall.stop();
+      });
       batchMessages.record(batch.length, { consumer: def.durable });
       batchSeconds.record((performance.now() - started) / 1000, { consumer: def.durable });
       for (const d of batch) finish(d);

@@ -110,4 +110,49 @@ describe('a consumer under a burst', () => {
     expect(letters).toEqual([]);
     await consumer.stop();
   });
+
+  it('says when a batch has stalled, and stops saying so once it has finished', async () => {
+    // Given a consumer whose handler waits until released, reporting stalls after 200 ms
+    const widgetId = randomUUID();
+    await publishRenames('stalls', [widgetId], 1);
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const warnings: { obj: Record<string, unknown>; msg?: string }[] = [];
+    const logger = {
+      ...quietLogger,
+      warn: (obj: object, msg?: string) => warnings.push({ obj: { ...obj }, msg }),
+    };
+    const stalls = () => warnings.filter((w) => w.msg === 'batch stalled');
+    const consumer = await startConsumer(
+      { nats: h.nats, db: h.db, tables: h.schema, logger, vault: h.vault },
+      {
+        stream: h.stream,
+        durable: 'stalls',
+        filterSubject: h.namespace.filter(widgetRenamed, 'stalls'),
+        contracts: [widgetRenamed],
+        stallWarningMs: 200,
+        async handle(event, tx) {
+          await released;
+          await tx.insert(h.schema.widgets).values({ id: event.data.widgetId, name: 'x', count: 1 });
+        },
+      },
+    );
+    // When its batch has been held for a while
+    await eventually(async () => (stalls().length >= 2 ? true : undefined));
+    // Then the stall is reported, naming the consumer, where the batch is and its messages
+    expect(stalls()[0]?.obj).toMatchObject({
+      consumer: 'stalls',
+      stage: 'in its transaction or acks',
+      messages: 1,
+    });
+    // And when the handler is released, the message is applied and the reports stop
+    release();
+    await eventually(async () => ((await countOf(widgetId)) === 1 ? true : undefined));
+    const reported = stalls().length;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(stalls()).toHaveLength(reported);
+    await consumer.stop();
+  });
 });
