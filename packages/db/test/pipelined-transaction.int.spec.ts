@@ -164,6 +164,34 @@ describe('a transaction in fewer round trips', () => {
     expect(await keys()).toEqual(['outer']);
   });
 
+  it('begins behind a full pipeline, and leaves no transaction open on the pool’s connection', async () => {
+    // Given the one connection with 100 statements pipelined on it (postgres.js pipelines 100)
+    const [{ pid } = { pid: 0 }] = await client<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const pipelined = Array.from({ length: 100 }, () => client`select pg_sleep(0.001)`.execute());
+    // When a transaction begins behind them
+    const committed = db.transaction(async (tx) => {
+      await insertAtCommit(tx, things, { key: 'behind' }, { withCommit: true });
+      return 'committed';
+    });
+    // Then it commits (unpatched, its BEGIN skipped the connection's reservation: the transaction
+    // waited forever, and the pool went on using a connection with a transaction open on it)
+    const outcome = await Promise.race([
+      committed,
+      new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5000)),
+    ]);
+    expect(outcome).toBe('committed');
+    await Promise.all(pipelined);
+    expect(await keys()).toEqual(['behind']);
+    // And the connection is back in the pool outside any transaction
+    const other = postgres(database.url, { max: 1, onnotice: () => {} });
+    try {
+      const [row] = await other`select state from pg_stat_activity where pid = ${pid}`;
+      expect(row?.state).toBe('idle');
+    } finally {
+      await other.end({ timeout: 5 });
+    }
+  });
+
   it('fails when its connection is lost, and a later transaction runs on a new connection', async () => {
     // Given a transaction whose backend is terminated while it runs
     const other = postgres(database.url, { max: 1, onnotice: () => {} });
