@@ -319,8 +319,9 @@ export async function startConsumer<C extends MessageContract>(
    * Says when a batch has not finished after stallWarningMs, and again each time as long again:
    * its messages, and the lane's next, wait meanwhile, and the batch metrics only show a batch
    * once it ends. (The fault-injection suite once saw three services' consumers take nothing
-   * more after a PostgreSQL outage, and say nothing: a transaction begun behind a full pipeline
-   * waited forever for its connection, fixed in patches/postgres@3.4.9.patch.)
+   * more after a PostgreSQL outage, and say nothing. One way that can happen, a transaction begun
+   * behind a full pipeline waiting forever for its connection, is fixed in
+   * patches/postgres@3.4.9.patch.)
    */
   function watchStall(waiting: number) {
     const started = Date.now();
