@@ -29,15 +29,21 @@ const TRANSIENT_CLIENT_CODES = new Set([
   'CONNECT_TIMEOUT',
 ]);
 
-export function isTransientDatabaseError(error: unknown): boolean {
+/** The error and those it wraps (drizzle puts postgres.js's in `cause`), outermost first. */
+function* chainOf(error: unknown) {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && (TRANSIENT_SQLSTATES.has(code) || TRANSIENT_CLIENT_CODES.has(code)))
-      return true;
+    yield e as { code?: unknown; constraint_name?: unknown };
     e = (e as { cause?: unknown }).cause;
   }
+}
+
+function hasCode(error: unknown, codes: ReadonlySet<string>): boolean {
+  for (const e of chainOf(error)) if (typeof e.code === 'string' && codes.has(e.code)) return true;
   return false;
 }
+
+export const isTransientDatabaseError = (error: unknown): boolean =>
+  hasCode(error, TRANSIENT_SQLSTATES) || hasCode(error, TRANSIENT_CLIENT_CODES);
 
 const LOCK_CONFLICTS = new Set(['40001', '40P01', '55P03']);
 
@@ -46,21 +52,11 @@ const LOCK_CONFLICTS = new Set(['40001', '40P01', '55P03']);
  * available): transient, but the database itself is well; the same work run again, alone or
  * with less, is likely to commit.
  */
-export function isLockConflict(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && LOCK_CONFLICTS.has(code)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
+export const isLockConflict = (error: unknown): boolean => hasCode(error, LOCK_CONFLICTS);
 
 /** A unique constraint was violated (optionally: this one), e.g. two concurrent creations of one thing. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const { code, constraint_name } = e as { code?: unknown; constraint_name?: unknown };
-    if (code === '23505') return constraint === undefined || constraint_name === constraint;
-    e = (e as { cause?: unknown }).cause;
-  }
+  for (const e of chainOf(error))
+    if (e.code === '23505') return constraint === undefined || e.constraint_name === constraint;
   return false;
 }

@@ -11,7 +11,7 @@ export {
 } from './commit-hooks.ts';
 export { type Database, type DatabaseHandle, openDatabase, poolMax, type Transaction } from './database.ts';
 export { ensureDatabase } from './ensure-database.ts';
-export { isTransientDatabaseError, isUniqueViolation } from './errors.ts';
+export { isLockConflict, isTransientDatabaseError, isUniqueViolation } from './errors.ts';
 export { createGroupCommit, type GroupCommit } from './group-commit.ts';
 export { type InsertOptions, insertRows, insertStatement } from './insert-rows.ts';
 export { applyMigrations } from './migrate.ts';
