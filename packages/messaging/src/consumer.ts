@@ -44,7 +44,7 @@ export interface ConsumerDefinition<C extends MessageContract> extends ConsumerS
   concurrency?: number;
   /** Most messages handled in one transaction. */
   batchSize?: number;
-  /** A batch not finished after this long is reported as stalled, and again each time as long again. */
+  /** A batch in hand this long is reported as stalled, and again each time as long again. */
   stallWarningMs?: number;
 }
 
@@ -296,10 +296,21 @@ export async function startConsumer<C extends MessageContract>(
     }
   }
 
+  /** The batch a lane has in hand: since when, where it is, and how many messages it holds. */
+  interface InHand {
+    since: number;
+    stage: 'waiting for a transaction slot' | 'in its transaction or acks';
+    messages: number;
+  }
+
   // Messages are spread over lanes by their event's subject (an application, a case): a lane
   // handles its queue a batch at a time, so events about one subject are applied in order and
   // never by two transactions at once, while other lanes go on in parallel.
-  const lanes = Array.from({ length: concurrency }, () => ({ queue: [] as Delivery[], busy: false }));
+  const lanes = Array.from({ length: concurrency }, () => ({
+    queue: [] as Delivery[],
+    busy: false,
+    inHand: undefined as InHand | undefined,
+  }));
   const buffered = { count: 0, drained: undefined as (() => void) | undefined };
   const limit = concurrency * batchSize * 2;
   const stopping = new AbortController();
@@ -316,46 +327,46 @@ export async function startConsumer<C extends MessageContract>(
   const slots = deps.slots ?? createSlots(concurrency);
 
   /**
-   * Says when a batch has not finished after stallWarningMs, and again each time as long again:
-   * its messages, and the lane's next, wait meanwhile, and the batch metrics only show a batch
-   * once it ends. (The fault-injection suite once saw three services' consumers take nothing
-   * more after a PostgreSQL outage, and say nothing. One way that can happen, a transaction begun
-   * behind a full pipeline waiting forever for its connection, is fixed in
-   * patches/postgres@3.4.9.patch.)
+   * Says, every stallWarningMs, which lanes have had a batch in hand at least that long: its
+   * messages, and the lane's next, wait meanwhile, and the batch metrics only show a batch once it
+   * ends. One timer per consumer, not one per batch. (The fault-injection suite once saw three
+   * services' consumers take nothing more after a PostgreSQL outage, and say nothing. One way
+   * that can happen, a transaction begun behind a full pipeline waiting forever for its
+   * connection, is fixed in patches/postgres@3.4.9.patch.)
    */
-  function watchStall(waiting: number) {
-    const started = Date.now();
-    const watch = {
-      stage: 'waiting for a transaction slot',
-      messages: waiting,
-      stop: () => clearInterval(timer),
-    };
-    const timer = setInterval(() => {
+  const stallWatch = setInterval(() => {
+    const now = Date.now();
+    for (const { inHand } of lanes) {
+      if (!inHand || now - inHand.since < stallWarningMs) continue;
       logger.warn(
         {
           consumer: def.durable,
-          stage: watch.stage,
-          messages: watch.messages,
-          seconds: Math.round((Date.now() - started) / 1000),
+          stage: inHand.stage,
+          messages: inHand.messages,
+          seconds: Math.round((now - inHand.since) / 1000),
         },
         'batch stalled',
       );
-    }, stallWarningMs);
-    timer.unref();
-    return watch;
-  }
+    }
+  }, stallWarningMs);
+  stallWatch.unref();
 
   async function drain(lane: (typeof lanes)[number]) {
     lane.busy = true;
     while (lane.queue.length > 0) {
-      const stall = watchStall(Math.min(lane.queue.length, batchSize));
+      const inHand: InHand = {
+        since: Date.now(),
+        stage: 'waiting for a transaction slot',
+        messages: Math.min(lane.queue.length, batchSize),
+      };
+      lane.inHand = inHand;
       await slots.acquire();
       const batch = lane.queue.splice(0, batchSize);
-      Object.assign(stall, { stage: 'in its transaction or acks', messages: batch.length });
+      Object.assign(inHand, { stage: 'in its transaction or acks', messages: batch.length });
       const started = performance.now();
       await processBatch(batch).finally(() => {
         slots.release();
-        stall.stop();
+        lane.inHand = undefined;
       });
       batchMessages.record(batch.length, { consumer: def.durable });
       batchSeconds.record((performance.now() - started) / 1000, { consumer: def.durable });
@@ -424,6 +435,7 @@ export async function startConsumer<C extends MessageContract>(
     /** Stops taking messages and waits for those in flight to settle. */
     async stop() {
       stopping.abort();
+      clearInterval(stallWatch);
       await current?.close();
       await loop;
       await Promise.allSettled(working);
