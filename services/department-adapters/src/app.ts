@@ -62,6 +62,7 @@ export async function buildDepartmentAdaptersService(
         api: createDepartmentApi({
           baseUrl: config.DEPARTMENT_HTTP_BASE_URL,
           timeoutMs: config.DEPARTMENT_HTTP_TIMEOUT_MS,
+          maxAnswerBytes: config.DEPARTMENT_HTTP_MAX_ANSWER_BYTES,
         }),
         retry: { baseMs: config.DEPARTMENT_HTTP_RETRY_BASE_MS, maxMs: config.DEPARTMENT_HTTP_RETRY_MAX_MS },
         breaker: {

@@ -33,6 +33,17 @@ export function loadDepartmentAdaptersConfig(source: Record<string, string | und
       DEPARTMENT_HTTP_BASE_URL: env.url().default('http://127.0.0.1:8085'),
       /** One call to a department's HTTP API gives up after this long (then retries later). */
       DEPARTMENT_HTTP_TIMEOUT_MS: ms(5000),
+      /**
+       * The largest answer body read from a department, in bytes. Their answers are small JSON
+       * (a decision is well under 4 KB); a larger one is not buffered, not used, and set aside
+       * for an operator with its first 4 KB.
+       */
+      DEPARTMENT_HTTP_MAX_ANSWER_BYTES: z.coerce
+        .number()
+        .int()
+        .min(1024)
+        .max(16 * 1024 * 1024)
+        .default(64 * 1024),
       /** Backoff with full jitter between retries: the first ceiling, and the largest. */
       DEPARTMENT_HTTP_RETRY_BASE_MS: ms(1000),
       DEPARTMENT_HTTP_RETRY_MAX_MS: ms(60_000),

@@ -4,7 +4,8 @@ import { resourcePath } from '../domain/http-api.ts';
 
 // The adapter's client for the HTTP-style departments' APIs: one call, one answer, never an
 // exception. Each call has a timeout; whatever went wrong on the way (no connection, a reset,
-// the timeout) is an answer too: try again later.
+// the timeout) is an answer too: try again later. An answer's body is read up to a limit: these
+// systems send small JSON, and whatever one sends is held in memory and kept for an operator.
 
 export interface CallRecord {
   method: string;
@@ -31,7 +32,43 @@ const parse = (text: string): unknown => {
   }
 };
 
-export function createDepartmentApi(options: { baseUrl: string; timeoutMs: number }): DepartmentApi {
+/** What is kept of a body past the limit, for an operator to see what the department sent. */
+const KEPT_OF_OVERSIZED = 4096;
+
+/**
+ * The body as text, or, past `limit` bytes (by its Content-Length, or as it streams in), its
+ * first bytes and no more read: the rest is never buffered, and the connection is let go.
+ */
+async function readBody(response: Response, limit: number): Promise<{ text: string; oversized: boolean }> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel();
+    return { text: '', oversized: true };
+  }
+  if (!response.body) return { text: '', oversized: false };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      const kept = Buffer.concat(chunks).subarray(0, KEPT_OF_OVERSIZED);
+      return { text: new TextDecoder().decode(kept), oversized: true };
+    }
+  }
+  return { text: new TextDecoder().decode(Buffer.concat(chunks, size)), oversized: false };
+}
+
+export function createDepartmentApi(options: {
+  baseUrl: string;
+  timeoutMs: number;
+  /** The largest answer body read, in bytes; a larger one is not used (an operator sees it). */
+  maxAnswerBytes: number;
+}): DepartmentApi {
   const base = options.baseUrl.replace(/\/+$/, '');
   return {
     async call(operation, department, caseRef, { body, idempotencyKey } = {}) {
@@ -54,13 +91,20 @@ export function createDepartmentApi(options: { baseUrl: string; timeoutMs: numbe
           ...(body !== undefined && { body: JSON.stringify(body) }),
           signal: AbortSignal.timeout(options.timeoutMs),
         });
-        const text = await response.text();
+        const { text, oversized } = await readBody(response, options.maxAnswerBytes);
         const answer = classifyHttpAnswer(operation, {
           status: response.status,
-          body: parse(text),
+          body: oversized ? undefined : parse(text),
           retryAfter: response.headers.get('retry-after'),
         });
-        return { answer, record: { method, url, status: response.status, text } };
+        const record = { method, url, status: response.status, text };
+        // Classified without its body, an oversized answer is still one to try again, or a
+        // receipt, by its status; one that needed the body is unusable, for being too large.
+        if (oversized && answer.kind === 'unusable') {
+          const reason = `answer larger than ${options.maxAnswerBytes} bytes (HTTP ${response.status})`;
+          return { answer: { kind: 'unusable', reason }, record };
+        }
+        return { answer, record };
       } catch (error) {
         const reason =
           error instanceof Error && error.name === 'TimeoutError'
