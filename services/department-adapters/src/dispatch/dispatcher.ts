@@ -1,6 +1,6 @@
 import { DEPARTMENTS, type Department } from '@onego/contracts';
 import { createGroupCommit, type Database, type Transaction } from '@onego/db';
-import { contextFromHeaders, createWaker, failpoint, sleep } from '@onego/messaging';
+import { contextFromHeaders, createWaker, failpoint, sleep as pause } from '@onego/messaging';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { RetryPolicy } from '../domain/backoff.ts';
 import { type BreakerPolicy, type CircuitBreaker, createCircuitBreaker } from '../domain/circuit-breaker.ts';
@@ -13,7 +13,9 @@ import { type SettleDeps, settle } from './settle.ts';
 // breaker, it claims the due calls, makes each outside any transaction, and settles each answer
 // as it comes, by group commit: answers that come while settlements are being committed share
 // the next transaction (one alone under light load, a few for a claim of 64 under heavy load).
-// Several replicas may run it: claims skip each other's rows.
+// It keeps up to `batchSize` calls in flight and claims more while they are: a call that falls
+// due does not wait for the slowest call of an earlier claim. Several replicas may run it:
+// claims skip each other's rows.
 
 export interface DispatcherOptions extends Omit<SettleDeps, 'retry' | 'pollMs'> {
   db: Database;
@@ -28,6 +30,7 @@ export interface DispatcherOptions extends Omit<SettleDeps, 'retry' | 'pollMs'> 
    * claim, wait at most this long.
    */
   idleMs?: number;
+  /** Calls in flight at most; the worker claims again when half of them are answered. */
   batchSize?: number;
   /** Settlement transactions in flight at once (each holds one of the pool's connections). */
   settleTransactions?: number;
@@ -51,10 +54,24 @@ export function startDispatcher(options: DispatcherOptions) {
   const stopping = new AbortController();
   const waker = createWaker(stopping.signal);
   // When the calls this worker scheduled (retries, status queries) fall due, those not yet due
-  // at its last claim: it sleeps until the soonest, not for idleMs.
+  // at its last claim: it sleeps until the soonest, not for idleMs. One scheduled while it
+  // sleeps (by a call still in flight then) and due before it would wake, wakes it then.
   let scheduledAt: number[] = [];
+  let sleepEndsAt: number | undefined;
+  let earlyWake: NodeJS.Timeout | undefined;
   const scheduled = (dueAt: Date) => {
-    scheduledAt.push(dueAt.getTime());
+    const at = dueAt.getTime();
+    scheduledAt.push(at);
+    if (sleepEndsAt === undefined || at >= sleepEndsAt) return;
+    sleepEndsAt = at;
+    clearTimeout(earlyWake);
+    earlyWake = setTimeout(waker.wake, Math.max(1, at - clock().getTime()));
+  };
+  const sleep = async (ms: number) => {
+    sleepEndsAt = clock().getTime() + ms;
+    await waker.wait(ms);
+    sleepEndsAt = undefined;
+    clearTimeout(earlyWake);
   };
   const idleWaitMs = () => {
     let soonest = Number.POSITIVE_INFINITY;
@@ -139,7 +156,7 @@ export function startDispatcher(options: DispatcherOptions) {
   }
 
   /** Claims due calls of every department whose breaker lets calls through (a probe: one). */
-  async function claim(): Promise<Dispatch[]> {
+  async function claim(limit: number): Promise<Dispatch[]> {
     const now = clock();
     // What falls due by now is this claim's to take (or another worker's, which holds it).
     scheduledAt = scheduledAt.filter((at) => at > now.getTime());
@@ -157,33 +174,64 @@ export function startDispatcher(options: DispatcherOptions) {
       if (rows.length === 0) breaker.probeUnused();
       claimed.push(...rows);
     }
-    if (open.length > 0) claimed.push(...(await claimDue(db, open, { now, limit: batchSize, leaseMs })));
+    const left = limit - claimed.length;
+    if (open.length > 0 && left > 0)
+      claimed.push(...(await claimDue(db, open, { now, limit: left, leaseMs })));
     return claimed;
   }
 
-  async function serve(): Promise<number> {
-    const rows = await claim();
-    await Promise.all(
-      rows.map((row) => call(row.department, breakers.get(row.department) as CircuitBreaker, row)),
-    );
-    return rows.length;
+  // The calls in flight, and what the worker waits on when they fill the window.
+  const inFlight = new Set<Promise<void>>();
+  let answered: (() => void) | undefined;
+
+  function launch(row: Dispatch) {
+    const done: Promise<void> = call(row.department, breakers.get(row.department) as CircuitBreaker, row)
+      .catch((error: unknown) => {
+        // Its claim lapses and the call is made again, with the same idempotency key.
+        logger.warn(
+          { department: row.department, caseRef: row.caseRef, error: String(error) },
+          'department call failed',
+        );
+      })
+      .finally(() => {
+        inFlight.delete(done);
+        answered?.();
+      });
+    inFlight.add(done);
+  }
+
+  /** Until at most `count` calls are in flight (each ends within its timeout, stopping or not). */
+  async function inFlightAtMost(count: number) {
+    while (inFlight.size > count) {
+      await new Promise<void>((resolve) => {
+        answered = resolve;
+      });
+      answered = undefined;
+    }
   }
 
   const loop = (async () => {
     let failures = 0;
     while (!stopping.signal.aborted) {
       try {
-        const calls = await serve();
+        // A full window is claimed into again when half of it is answered: one claim per half
+        // window under heavy load, rather than one per answer.
+        if (inFlight.size >= batchSize) await inFlightAtMost(Math.floor(batchSize / 2));
+        if (stopping.signal.aborted) break;
+        const room = batchSize - inFlight.size;
+        const rows = await claim(room);
         failures = 0;
-        // A full batch may have left more due; otherwise nothing is until the soonest call
+        for (const row of rows) launch(row);
+        // A full claim may have left more due; otherwise nothing is until the soonest call
         // scheduled meanwhile (or a wake), and claiming again at once would find nothing.
-        if (calls < batchSize) await waker.wait(idleWaitMs());
+        if (rows.length < room) await sleep(idleWaitMs());
       } catch (error) {
         failures += 1;
         logger.warn({ error: String(error) }, 'dispatcher cannot reach the database; will retry');
-        await sleep(Math.min(10_000, 250 * 2 ** Math.min(failures, 6)), stopping.signal);
+        await pause(Math.min(10_000, 250 * 2 ** Math.min(failures, 6)), stopping.signal);
       }
     }
+    await Promise.all(inFlight);
   })();
 
   return {
