@@ -57,7 +57,8 @@ Modes
   --mode all|fixed|peak     all (default): fixed rates, then a peak search; fixed; or peak only
   --rates 10,25,50          fixed mode: open-loop rates (applications/s), one run each
   --duration 40             seconds of load per fixed rate
-  --warmup 5                seconds at the start of each run left out of the steady window
+  --warmup 5                seconds at the start of each run left out of the steady window and
+                            of the latencies (the warm-up's own are reported apart)
   --drain-timeout 60        seconds to wait after sending for the last applications to complete
 
 Peak search (open loop, rate stepped up until completions fall behind or p99 explodes)

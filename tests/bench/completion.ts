@@ -13,7 +13,8 @@ export interface Outcome {
   completedAt: number | null;
 }
 
-const CHUNK = 5000;
+/** Ids per statement of the reads below. */
+export const CHUNK = 5000;
 
 async function inChunks<T>(ids: readonly string[], query: (chunk: string[]) => Promise<T[]>) {
   const out: T[] = [];

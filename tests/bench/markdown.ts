@@ -233,6 +233,7 @@ function throughputSection(result: BenchResult): string[] {
         "to them, counted apart: they stand in for the departments' systems. * More than 1% of the accepted applications had " +
         'not completed when the run ended: their work so far is counted but not them, so the figure is too high. ' +
         'Backlog at start: applications of earlier runs still in progress (their work counts in this run). ' +
+        "Latencies: of the applications sent after the run's warm-up (--warmup); the warm-up's own are in each run's stage table. " +
         'Rows written: inserted, updated and deleted in the bench database. WAL: write-ahead log the whole server ' +
         "wrote (rows, the index entries they maintain, page images after a checkpoint; the departments' database's too), in KB of 1,024 bytes.",
     );
@@ -372,6 +373,14 @@ function perRunSection(result: BenchResult): string[] {
             ]),
             ['Platform (submitted_at to completed_at)', dist(p.latencyMs.platform)],
             ['End to end (scheduled send to completed_at)', dist(p.latencyMs.endToEnd)],
+            ...(p.latencyMs.warmUp.seconds > 0
+              ? [
+                  [
+                    `End to end, sent in the first ${p.latencyMs.warmUp.seconds} s (warm-up, left out above)`,
+                    dist(p.latencyMs.warmUp.endToEnd),
+                  ],
+                ]
+              : []),
           ],
         ),
       );

@@ -2,6 +2,7 @@ import { isDepartmentDurable } from '@onego/contracts';
 import type { Nats } from '@onego/messaging';
 import type postgres from 'postgres';
 import {
+  CHUNK,
   outcomes,
   stageDurations,
   summariseStages,
@@ -27,6 +28,7 @@ import {
   type Distribution,
   judgeStep,
   LOAD_PROCESS,
+  latencySamples,
   perApplication,
   type SustainCriteria,
   summarise,
@@ -85,6 +87,11 @@ export interface PhaseResult {
   completedPerS: number;
   /** Completions per second in the sending window after the warm-up, shifted by the median latency. */
   steadyCompletionsPerS: number;
+  /**
+   * Latencies of the applications sent after the warm-up (the run's first `warmupS` seconds): on
+   * the first ones, a platform just started on the bench's new database creates its signing
+   * keys, status lists and data keys, opens its connections and compiles its code.
+   */
   latencyMs: {
     /** From the scheduled send to the application's completed_at (the last certificate issued). */
     endToEnd: Distribution | null;
@@ -94,6 +101,8 @@ export interface PhaseResult {
     intake: Distribution | null;
     /** "department:<name>" hops and "certificate" issuance, from the timeline. */
     stages: Record<string, Distribution | null>;
+    /** End to end for the applications sent during the warm-up, left out of the figures above. */
+    warmUp: { seconds: number; endToEnd: Distribution | null };
   };
   resources: { wallSeconds: number; machineBusyCores: number; processes: Record<string, ProcessUsage> };
   postgresActivity: ActivityProfile;
@@ -225,6 +234,11 @@ export async function runPhase(session: Session, spec: PhaseSpec): Promise<Phase
     throw error;
   }
   const acceptedIds = reply.submissions.filter((s) => s.status === 202 && s.id).map((s) => s.id as string);
+  const afterWarmUp = new Set(
+    reply.submissions
+      .filter((s) => s.status === 202 && s.id && s.dueAt >= warmUpEndsAt(spec, reply))
+      .map((s) => s.id as string),
+  );
   const waitForAll = spec.kind !== 'intake';
   if (waitForAll) {
     log(`${spec.name}: ${acceptedIds.length} accepted; waiting for them to complete…`);
@@ -240,10 +254,10 @@ export async function runPhase(session: Session, spec: PhaseSpec): Promise<Phase
   const postgresActivity = await activity.stop();
 
   // Read what happened while the backends' statistics settle.
-  const chunks = Math.max(1, Math.ceil(acceptedIds.length / 5000));
+  const statements = (ids: number) => Math.ceil(ids / CHUNK);
   const rows = waitForAll ? await outcomes(sql, acceptedIds) : [];
-  const stages = waitForAll ? await stageDurations(sql, acceptedIds) : {};
-  counted(waitForAll ? 2 * chunks : 0);
+  const stages = waitForAll ? await stageDurations(sql, [...afterWarmUp]) : {};
+  counted(waitForAll ? statements(acceptedIds.length) + statements(afterWarmUp.size) : 0);
 
   let work: PhaseResult['work'] = null;
   if (waitForAll) {
@@ -292,6 +306,9 @@ export async function runPhase(session: Session, spec: PhaseSpec): Promise<Phase
   return result;
 }
 
+/** The end of the run's first `warmupS` seconds: applications scheduled before it are its warm-up. */
+const warmUpEndsAt = (spec: PhaseSpec, reply: DoneReply) => reply.startedAt + spec.warmupS * 1000;
+
 function summarisePhase(
   spec: PhaseSpec,
   reply: DoneReply,
@@ -312,19 +329,11 @@ function summarisePhase(
     if (seen.length < 3 && s.error && !seen.includes(s.error)) seen.push(s.error);
     errors[s.status] = seen;
   }
-  const endToEnd: number[] = [];
-  const platform: number[] = [];
-  const completionTimes: number[] = [];
-  for (const s of accepted) {
-    const row = s.id ? byId.get(s.id) : undefined;
-    if (!row || row.completedAt === null) continue;
-    endToEnd.push(row.completedAt - s.dueAt);
-    platform.push(row.completedAt - row.submittedAt);
-    completionTimes.push(row.completedAt);
-  }
+  const samples = latencySamples(accepted, byId, warmUpEndsAt(spec, reply));
+  const { completionTimes } = samples;
   const completed = completionTimes.length;
   const sendingS = Math.max(0.001, (reply.endedAt - reply.startedAt) / 1000);
-  const endToEndSummary = summarise(endToEnd);
+  const endToEndSummary = summarise(samples.endToEnd);
   // The sending window after the warm-up, shifted by the median latency: a platform that keeps
   // up completes at the offered rate in it, whatever its (constant) latency; one that falls
   // behind completes at its capacity, below the offered rate.
@@ -354,9 +363,10 @@ function summarisePhase(
     steadyCompletionsPerS,
     latencyMs: {
       endToEnd: endToEndSummary,
-      platform: summarise(platform),
-      intake: summarise(accepted.map((s) => s.answeredAt - s.sentAt)),
+      platform: summarise(samples.platform),
+      intake: summarise(samples.intake),
       stages: summariseStages(stages),
+      warmUp: { seconds: spec.warmupS, endToEnd: summarise(samples.warmUpEndToEnd) },
     },
     resources,
     postgresActivity,

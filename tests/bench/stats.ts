@@ -25,6 +25,41 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[rank - 1] as number;
 }
 
+/**
+ * A run's latency samples, in ms: end to end (from the scheduled send), on the platform (from
+ * submitted_at) and at intake (sent to 202) for the applications sent after `warmUpEndsAt`; end
+ * to end apart for those sent before it: a platform just started on a new database is slow on
+ * its first applications (creating keys and status lists, opening connections, compiling its
+ * code). Completion times are every completed application's.
+ */
+export function latencySamples(
+  accepted: readonly { dueAt: number; sentAt: number; answeredAt: number; id?: string }[],
+  outcomes: ReadonlyMap<string, { submittedAt: number; completedAt: number | null }>,
+  warmUpEndsAt: number,
+) {
+  const samples = {
+    endToEnd: [] as number[],
+    platform: [] as number[],
+    intake: [] as number[],
+    warmUpEndToEnd: [] as number[],
+    completionTimes: [] as number[],
+  };
+  for (const s of accepted) {
+    const warmUp = s.dueAt < warmUpEndsAt;
+    if (!warmUp) samples.intake.push(s.answeredAt - s.sentAt);
+    const row = s.id ? outcomes.get(s.id) : undefined;
+    if (!row || row.completedAt === null) continue;
+    samples.completionTimes.push(row.completedAt);
+    if (warmUp) {
+      samples.warmUpEndToEnd.push(row.completedAt - s.dueAt);
+      continue;
+    }
+    samples.endToEnd.push(row.completedAt - s.dueAt);
+    samples.platform.push(row.completedAt - row.submittedAt);
+  }
+  return samples;
+}
+
 /** count, min, p50/p95/p99, max and mean of the values (in their own unit); null when none. */
 export function summarise(values: readonly number[]): Distribution | null {
   if (values.length === 0) return null;

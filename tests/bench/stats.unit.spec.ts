@@ -16,6 +16,7 @@ import {
   cpuPerApplication,
   growth,
   judgeStep,
+  latencySamples,
   nextPeakRate,
   percentile,
   sendSchedule,
@@ -190,6 +191,31 @@ describe('windows and growth', () => {
     // when the window is 1 s to 3 s
     // then two fell inside, one a second
     expect(windowRate([500, 1500, 2500, 9000], 1000, 3000)).toBe(1);
+  });
+
+  it('leaves the applications sent in the warm-up out of the latencies, and keeps theirs apart', () => {
+    // given a run whose warm-up ends at t=5000: a cold application sent at 1000 and done 2.2 s
+    // later, two sent after it, one of them not completed, and one never answered with an id
+    const accepted = [
+      { id: 'cold', dueAt: 1000, sentAt: 1001, answeredAt: 1300 },
+      { id: 'warm', dueAt: 6000, sentAt: 6002, answeredAt: 6012 },
+      { id: 'open', dueAt: 7000, sentAt: 7000, answeredAt: 7020 },
+      { dueAt: 8000, sentAt: 8000, answeredAt: 8005 },
+    ];
+    const outcomes = new Map([
+      ['cold', { submittedAt: 1200, completedAt: 3200 }],
+      ['warm', { submittedAt: 6010, completedAt: 6150 }],
+      ['open', { submittedAt: 7015, completedAt: null }],
+    ]);
+    // when the samples are taken
+    const samples = latencySamples(accepted, outcomes, 5000);
+    // then the latencies are those after the warm-up, the warm-up's end to end is apart, and
+    // every completion counts for the rate
+    expect(samples.endToEnd).toEqual([150]);
+    expect(samples.platform).toEqual([140]);
+    expect(samples.intake).toEqual([10, 20, 5]);
+    expect(samples.warmUpEndToEnd).toEqual([2200]);
+    expect(samples.completionTimes).toEqual([3200, 6150]);
   });
 
   it('measures growth from the second to the last quarter of a series, the first being warm-up', () => {
