@@ -37,30 +37,27 @@ const KEPT_OF_OVERSIZED = 4096;
 
 /**
  * The body as text, or, past `limit` bytes (by its Content-Length, or as it streams in), its
- * first bytes and no more read: the rest is never buffered, and the connection is let go.
+ * first 4 KB and no more read: the rest is never buffered, and the connection is let go.
  */
 async function readBody(response: Response, limit: number): Promise<{ text: string; oversized: boolean }> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) {
-    await response.body?.cancel();
-    return { text: '', oversized: true };
-  }
   if (!response.body) return { text: '', oversized: false };
+  const declared = Number(response.headers.get('content-length'));
+  let oversized = Number.isFinite(declared) && declared > limit;
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
+    // Declared too large, it is read only as far as an operator is shown of it.
+    if (oversized && size >= KEPT_OF_OVERSIZED) break;
     const { done, value } = await reader.read();
     if (done) break;
     chunks.push(value);
     size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      const kept = Buffer.concat(chunks).subarray(0, KEPT_OF_OVERSIZED);
-      return { text: new TextDecoder().decode(kept), oversized: true };
-    }
+    if (size > limit) oversized = true;
   }
-  return { text: new TextDecoder().decode(Buffer.concat(chunks, size)), oversized: false };
+  if (!oversized) return { text: new TextDecoder().decode(Buffer.concat(chunks, size)), oversized };
+  await reader.cancel();
+  return { text: new TextDecoder().decode(Buffer.concat(chunks).subarray(0, KEPT_OF_OVERSIZED)), oversized };
 }
 
 export function createDepartmentApi(options: {
