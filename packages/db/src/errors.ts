@@ -1,10 +1,15 @@
 // Failures that go away on their own (a restart, a failover, a lock conflict) are retried;
 // anything else is a bug or bad data and must not be retried forever.
 
-const TRANSIENT_SQLSTATES = new Set([
+const LOCK_CONFLICTS = new Set([
   '40001', // serialization_failure
   '40P01', // deadlock_detected
   '55P03', // lock_not_available
+]);
+
+/** SQLSTATEs and client error codes of failures that go away on their own. */
+const TRANSIENT = new Set([
+  ...LOCK_CONFLICTS,
   '53300', // too_many_connections
   '57P01', // admin_shutdown
   '57P02', // crash_shutdown
@@ -14,9 +19,6 @@ const TRANSIENT_SQLSTATES = new Set([
   '08003',
   '08004',
   '08006', // connection exceptions
-]);
-
-const TRANSIENT_CLIENT_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',
@@ -42,10 +44,7 @@ function hasCode(error: unknown, codes: ReadonlySet<string>): boolean {
   return false;
 }
 
-export const isTransientDatabaseError = (error: unknown): boolean =>
-  hasCode(error, TRANSIENT_SQLSTATES) || hasCode(error, TRANSIENT_CLIENT_CODES);
-
-const LOCK_CONFLICTS = new Set(['40001', '40P01', '55P03']);
+export const isTransientDatabaseError = (error: unknown): boolean => hasCode(error, TRANSIENT);
 
 /**
  * A transaction lost a race for locks (a deadlock, a serialization failure, a lock not
