@@ -234,11 +234,9 @@ export async function runPhase(session: Session, spec: PhaseSpec): Promise<Phase
     throw error;
   }
   const acceptedIds = reply.submissions.filter((s) => s.status === 202 && s.id).map((s) => s.id as string);
-  const afterWarmUp = new Set(
-    reply.submissions
-      .filter((s) => s.status === 202 && s.id && s.dueAt >= warmUpEndsAt(spec, reply))
-      .map((s) => s.id as string),
-  );
+  const afterWarmUp = reply.submissions
+    .filter((s) => s.status === 202 && s.id && s.dueAt >= warmUpEndsAt(spec, reply))
+    .map((s) => s.id as string);
   const waitForAll = spec.kind !== 'intake';
   if (waitForAll) {
     log(`${spec.name}: ${acceptedIds.length} accepted; waiting for them to complete…`);
@@ -256,8 +254,8 @@ export async function runPhase(session: Session, spec: PhaseSpec): Promise<Phase
   // Read what happened while the backends' statistics settle.
   const statements = (ids: number) => Math.ceil(ids / CHUNK);
   const rows = waitForAll ? await outcomes(sql, acceptedIds) : [];
-  const stages = waitForAll ? await stageDurations(sql, [...afterWarmUp]) : {};
-  counted(waitForAll ? statements(acceptedIds.length) + statements(afterWarmUp.size) : 0);
+  const stages = waitForAll ? await stageDurations(sql, afterWarmUp) : {};
+  counted(waitForAll ? statements(acceptedIds.length) + statements(afterWarmUp.length) : 0);
 
   let work: PhaseResult['work'] = null;
   if (waitForAll) {
