@@ -411,6 +411,21 @@ function perRunSection(result: BenchResult): string[] {
       ),
     );
     out.push('');
+    const risen = Object.entries(p.resources.processes).filter(
+      ([, u]) => u.openFilesRisen && Object.keys(u.openFilesRisen).length > 0,
+    );
+    if (risen.length > 0) {
+      // What a process holding more files at the end holds them for.
+      out.push('Open files held all through the last quarter beyond the most of the second, by kind:');
+      out.push('');
+      for (const [name, u] of risen)
+        out.push(
+          `- ${name}: ${Object.entries(u.openFilesRisen ?? {})
+            .map(([kind, more]) => `+${more} ${kind}`)
+            .join(', ')}`,
+        );
+      out.push('');
+    }
     if (p.durationS >= 600) {
       // A long run's memory over time: what "flat after warm-up" is judged on.
       const services = Object.entries(p.resources.processes).filter(([, u]) => u.rssMBByTenth.length === 10);

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterWarmup, byTenth, type Distribution, growth, summarise } from './stats.ts';
 
 // CPU, resident memory, open file descriptors and system calls of the processes under test, read
 // from /proc (Linux): utime+stime from /proc/<pid>/stat, VmRSS from /proc/<pid>/status, the
-// entries of /proc/<pid>/fd, and syscr/syscw from /proc/<pid>/io. Nothing is installed into the
-// processes themselves, so measuring them does not change what they do.
+// entries of /proc/<pid>/fd (and what each is, from its link and /proc/net), and syscr/syscw from
+// /proc/<pid>/io. Nothing is installed into the processes themselves, so measuring them does not
+// change what they do.
 
 /** Clock ticks per second of /proc/<pid>/stat's times (getconf CLK_TCK; 100 on Linux nearly always). */
 export const CLOCK_TICKS = (() => {
@@ -90,6 +92,88 @@ export function sampleProcess(pid: number): ProcessSample | null {
   }
 }
 
+/**
+ * What an open descriptor is, from the target of its /proc/<pid>/fd link: a socket as `sockets`
+ * describes it (see socketsByInode), a pipe, an epoll or eventfd, or a file by its directory (a
+ * Postgres backend opens one file per relation; their names would only scatter the count).
+ */
+export function describeDescriptor(link: string, sockets: ReadonlyMap<string, string>): string {
+  const socket = /^socket:\[(\d+)\]$/.exec(link);
+  if (socket) return sockets.get(socket[1] as string) ?? 'socket';
+  if (link.startsWith('pipe:')) return 'pipe';
+  const anon = /^anon_inode:\[?([^\]]+)\]?$/.exec(link);
+  if (anon) return anon[1] as string;
+  if (link.startsWith('/')) return `file in ${dirname(link.replace(/ \(deleted\)$/, ''))}`;
+  return link;
+}
+
+/**
+ * Socket inodes and what each is, from the text of /proc/net/tcp and tcp6 (a connection by the
+ * port it goes to, or by the listening port it came in on) and of /proc/net/unix (by its path).
+ */
+export function socketsByInode(tcpTables: readonly string[], unixTable: string): Map<string, string> {
+  const rows = tcpTables.flatMap((table) =>
+    table
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((fields) => fields.length > 9),
+  );
+  const port = (address: string) => Number.parseInt(address.slice(address.lastIndexOf(':') + 1), 16);
+  const LISTEN = '0A';
+  const listening = new Set(rows.filter((f) => f[3] === LISTEN).map((f) => port(f[1] as string)));
+  const sockets = new Map<string, string>();
+  for (const [, local, remote, state, , , , , , inode] of rows) {
+    const ours = port(local as string);
+    const label =
+      state === LISTEN
+        ? `tcp listening on :${ours}`
+        : listening.has(ours)
+          ? `tcp in on :${ours}`
+          : `tcp to :${port(remote as string)}`;
+    sockets.set(inode as string, label);
+  }
+  for (const fields of unixTable
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim().split(/\s+/))) {
+    if (fields.length > 6) sockets.set(fields[6] as string, fields[7] ? `unix ${fields[7]}` : 'unix');
+  }
+  return sockets;
+}
+
+const readOr = (path: string) => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return ''; // no IPv6, say
+  }
+};
+
+/** The machine's sockets now (see socketsByInode). */
+export const machineSockets = () =>
+  socketsByInode([readOr('/proc/net/tcp'), readOr('/proc/net/tcp6')], readOr('/proc/net/unix'));
+
+/** How many of each kind of descriptor a process holds (see describeDescriptor). */
+export function descriptorKinds(pid: number, sockets: ReadonlyMap<string, string>): Record<string, number> {
+  const kinds: Record<string, number> = {};
+  try {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      let link: string;
+      try {
+        link = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        continue; // closed meanwhile
+      }
+      const kind = describeDescriptor(link, sockets);
+      kinds[kind] = (kinds[kind] ?? 0) + 1;
+    }
+  } catch {
+    // exited, or not ours to read
+  }
+  return kinds;
+}
+
 /** The machine's busy and total CPU time (all cores) from /proc/stat, in clock ticks. */
 export function machineCpu(): { busy: number; total: number } {
   const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
@@ -130,6 +214,12 @@ export interface ProcessUsage {
    */
   openFilesSecondQuarterMax: number | null;
   openFilesLastQuarterMin: number | null;
+  /**
+   * The kinds of descriptor (see describeDescriptor) held more of all through the last quarter
+   * than at any time in the second, and by how many: what a service that holds more files at
+   * the end holds them for. Null for a run too short to have quarters.
+   */
+  openFilesRisen: Record<string, number> | null;
 }
 
 /**
@@ -144,15 +234,18 @@ export function startSampler(groups: () => Record<string, number[]>, intervalMs:
   const rss = new Map<string, number[]>();
   const anon = new Map<string, number[]>();
   const files = new Map<string, number[]>();
+  const kinds = new Map<string, Record<string, number>[]>();
   const seen = new Map<string, Set<number>>();
   const machineStart = machineCpu();
   const startedAt = Date.now();
 
   const sample = () => {
+    const sockets = machineSockets();
     for (const [name, pids] of Object.entries(groups())) {
       let rssSum = 0;
       let anonSum = 0;
       let fileSum = 0;
+      const kindSum: Record<string, number> = {};
       let any = false;
       for (const pid of pids) {
         const s = sampleProcess(pid);
@@ -169,14 +262,18 @@ export function startSampler(groups: () => Record<string, number[]>, intervalMs:
         rssSum += s.rssBytes ?? 0;
         anonSum += s.anonBytes ?? 0;
         fileSum += s.openFiles;
+        for (const [kind, count] of Object.entries(descriptorKinds(pid, sockets)))
+          kindSum[kind] = (kindSum[kind] ?? 0) + count;
       }
       if (!any) continue;
       if (!rss.has(name)) rss.set(name, []);
       if (!anon.has(name)) anon.set(name, []);
       if (!files.has(name)) files.set(name, []);
+      if (!kinds.has(name)) kinds.set(name, []);
       rss.get(name)?.push(rssSum / 1024 / 1024);
       anon.get(name)?.push(anonSum / 1024 / 1024);
       files.get(name)?.push(fileSum);
+      kinds.get(name)?.push(kindSum);
     }
   };
   sample();
@@ -209,6 +306,7 @@ export function startSampler(groups: () => Record<string, number[]>, intervalMs:
           openFilesEnd: fileSeries[fileSeries.length - 1] ?? null,
           openFilesMax: fileSeries.length > 0 ? Math.max(...fileSeries) : null,
           ...quarterFiles(fileSeries),
+          openFilesRisen: filesRisen(kinds.get(name) ?? []),
         };
       }
       return { wallSeconds, machineBusyCores, processes };
@@ -265,4 +363,21 @@ export function quarterFiles(series: readonly number[]) {
     openFilesSecondQuarterMax: quarters ? Math.max(...quarters.second) : null,
     openFilesLastQuarterMin: quarters ? Math.min(...quarters.last) : null,
   };
+}
+
+/**
+ * The kinds of descriptor (see describeDescriptor) that a process held more of all through the
+ * last quarter of a run than at any time in its second, and by how many (see quarterFiles, which
+ * judges the total the same way); null when the run is too short to have quarters.
+ */
+export function filesRisen(kinds: readonly Record<string, number>[]): Record<string, number> | null {
+  const quarters = afterWarmup(kinds);
+  if (!quarters) return null;
+  const risen: Record<string, number> = {};
+  for (const kind of new Set(kinds.flatMap((k) => Object.keys(k)))) {
+    const mostBefore = Math.max(...quarters.second.map((k) => k[kind] ?? 0));
+    const fewestAfter = Math.min(...quarters.last.map((k) => k[kind] ?? 0));
+    if (fewestAfter > mostBefore) risen[kind] = fewestAfter - mostBefore;
+  }
+  return risen;
 }

@@ -5,8 +5,11 @@ import {
   CLOCK_TICKS,
   counted,
   cpuTimesFromStat,
+  describeDescriptor,
+  filesRisen,
   quarterFiles,
   rssFromStatus,
+  socketsByInode,
   syscallsFromIo,
 } from './resources.ts';
 import {
@@ -245,6 +248,67 @@ describe('windows and growth', () => {
     );
     // and the steady one does not
     expect(quarterFiles(steady)).toEqual({ openFilesSecondQuarterMax: 31, openFilesLastQuarterMin: 31 });
+  });
+
+  it('names each open descriptor by what it is: a connection by its port, a file by its directory', () => {
+    // given the machine's TCP and Unix socket tables: Postgres listening on 5432, a service's
+    // connection to it, a client's connection into a service listening on 8083, and a Unix socket
+    const tcp = [
+      '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
+      '   0: 0100007F:1538 00000000:0000 0A 00000000:00000000 00:00000000 00000000   105        0 5667 1 0 100 0 0 10 0',
+      '   1: 0100007F:1F93 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 7001 1 0 100 0 0 10 0',
+      '   2: 0100007F:C350 0100007F:1538 01 00000000:00000000 00:00000000 00000000     0        0 7002 1 0 20 4 30 10 -1',
+      '   3: 0100007F:1F93 0100007F:D431 01 00000000:00000000 00:00000000 00000000     0        0 7003 1 0 20 4 30 10 -1',
+    ].join('\n');
+    const unix = [
+      'Num       RefCount Protocol Flags    Type St Inode Path',
+      '00000000998f49bc: 00000002 00000000 00010000 0001 01  4893 /var/run/postgresql/.s.PGSQL.5432',
+      '0000000048c33717: 00000003 00000000 00000000 0001 03  1141',
+    ].join('\n');
+    // when the descriptors' links are described against them
+    const sockets = socketsByInode([tcp, ''], unix);
+    const describe = (link: string) => describeDescriptor(link, sockets);
+    // then each says what it is
+    expect(describe('socket:[5667]')).toBe('tcp listening on :5432');
+    expect(describe('socket:[7002]')).toBe('tcp to :5432');
+    expect(describe('socket:[7003]')).toBe('tcp in on :8083');
+    expect(describe('socket:[4893]')).toBe('unix /var/run/postgresql/.s.PGSQL.5432');
+    expect(describe('socket:[1141]')).toBe('unix');
+    expect(describe('socket:[9999]')).toBe('socket');
+    expect(describe('pipe:[13696]')).toBe('pipe');
+    expect(describe('anon_inode:[eventpoll]')).toBe('eventpoll');
+    expect(describe('anon_inode:[eventfd]')).toBe('eventfd');
+    expect(describe('/var/lib/postgresql/15/main/base/16384/2619')).toBe(
+      'file in /var/lib/postgresql/15/main/base/16384',
+    );
+    expect(describe('/tmp/onego-bench-x/certificates.log (deleted)')).toBe('file in /tmp/onego-bench-x');
+  });
+
+  it('tells which kind of open file a service kept holding more of, not those that came and went', () => {
+    // given a service that opens one more connection to NATS in its third quarter and keeps it,
+    // while a pipe comes and goes in the second and a Postgres connection in the last
+    const held = (nats: number, pipes: number, postgres = 10) => ({
+      'tcp to :5432': postgres,
+      'tcp to :4222': nats,
+      pipe: pipes,
+    });
+    const kinds = [
+      ...Array.from({ length: 4 }, () => held(1, 2)),
+      held(1, 2),
+      held(1, 3),
+      held(1, 2),
+      held(1, 2),
+      ...Array.from({ length: 4 }, () => held(2, 2)),
+      held(2, 2),
+      held(2, 2, 11),
+      held(2, 2),
+      held(2, 2),
+    ];
+    // when the kinds of the last quarter are set against those of the second
+    // then only the connection that stayed is told, and by how many
+    expect(filesRisen(kinds)).toEqual({ 'tcp to :4222': 1 });
+    // and a run too short for quarters tells nothing
+    expect(filesRisen(kinds.slice(0, 4))).toBeNull();
   });
 
   it('does not count warm-up as growth', () => {
