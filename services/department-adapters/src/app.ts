@@ -72,6 +72,7 @@ export async function buildDepartmentAdaptersService(
         pollMs: config.DEPARTMENT_HTTP_POLL_MS,
         idleMs: config.DEPARTMENT_HTTP_IDLE_MS,
         timeoutMs: config.DEPARTMENT_HTTP_TIMEOUT_MS,
+        window: config.DEPARTMENT_HTTP_WINDOW,
       });
     },
     async stop() {

@@ -44,6 +44,12 @@ export function loadDepartmentAdaptersConfig(source: Record<string, string | und
         .min(1024)
         .max(16 * 1024 * 1024)
         .default(64 * 1024),
+      /**
+       * Calls in flight to one department at most (and so connections open to it). A department
+       * slow to answer fills its own window, not the others'; when it is full, more of its calls
+       * are taken when half of them are answered.
+       */
+      DEPARTMENT_HTTP_WINDOW: z.coerce.number().int().min(1).max(1024).default(64),
       /** Backoff with full jitter between retries: the first ceiling, and the largest. */
       DEPARTMENT_HTTP_RETRY_BASE_MS: ms(1000),
       DEPARTMENT_HTTP_RETRY_MAX_MS: ms(60_000),

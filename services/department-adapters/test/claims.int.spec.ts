@@ -23,10 +23,11 @@ beforeEach(async () => {
   await one.sql`truncate department_adapters.dispatches`;
 });
 
-const addCalls = (n: number, dueIn: string) =>
+const addCalls = (n: number, dueIn: string, department = 'medical-insurance') =>
   one.sql`
     insert into department_adapters.dispatches (department, case_ref, kind, idempotency_key, due_at)
-    select 'medical-insurance', 'YB-' || g || '-' || ${dueIn}, 'submit', 'key-' || g || '-' || ${dueIn}, now() + ${dueIn}::interval
+    select ${department}, ${department} || '-' || g || '-' || ${dueIn}, 'submit', ${department} || '-key-' || g || '-' || ${dueIn},
+      now() + ${dueIn}::interval - g * interval '1 ms'
     from generate_series(1, ${n}) g`;
 
 describe('claiming due calls', () => {
@@ -36,12 +37,9 @@ describe('claiming due calls', () => {
     await addCalls(5, '1 hour');
     // When two workers claim up to 8 each at the same moment
     const now = new Date();
-    const options = { now, limit: 8, leaseMs: 60_000 };
-    const departments = ['medical-insurance', 'social-security'] as const;
-    const [a, b] = await Promise.all([
-      claimDue(one.db, departments, options),
-      claimDue(other.db, departments, options),
-    ]);
+    const options = { now, leaseMs: 60_000 };
+    const rooms = { 'medical-insurance': 8, 'social-security': 8 };
+    const [a, b] = await Promise.all([claimDue(one.db, rooms, options), claimDue(other.db, rooms, options)]);
     // Then each has 8, none claimed twice, each counted as a call and leased for a minute
     expect(a).toHaveLength(8);
     expect(b).toHaveLength(8);
@@ -53,10 +51,34 @@ describe('claiming due calls', () => {
       expect(row.dueAt.getTime()).toBe(now.getTime() + 60_000);
     }
     // And a third claim takes the 4 still due, not the ones due in an hour nor the leased ones
-    const rest = await claimDue(one.db, ['medical-insurance'], options);
+    const rest = await claimDue(one.db, { 'medical-insurance': 8 }, options);
     expect(rest).toHaveLength(4);
     expect(rest.every((d) => !ids.has(d.id) && d.caseRef.endsWith('-1 second'))).toBe(true);
     // And nothing of another department is taken
-    expect(await claimDue(other.db, ['social-security'], options)).toEqual([]);
+    expect(await claimDue(other.db, { 'social-security': 8 }, options)).toEqual([]);
+  });
+
+  it("takes no more of a department's calls than its room, oldest first, whatever the others have due", async () => {
+    // Given 10 calls due to each of two departments
+    await addCalls(10, '-1 second', 'medical-insurance');
+    await addCalls(10, '-1 second', 'social-security');
+    // When a worker with room for 3 of medical insurance's and 5 of social security's claims
+    const claimed = await claimDue(
+      one.db,
+      { 'medical-insurance': 3, 'social-security': 5, health: 0 },
+      { now: new Date(), leaseMs: 60_000 },
+    );
+    // Then it has the 3 and the 5 longest due of each
+    const of = (department: string) =>
+      claimed
+        .filter((d) => d.department === department)
+        .map((d) => d.caseRef)
+        .sort();
+    expect(of('medical-insurance')).toEqual(
+      ['8', '9', '10'].map((g) => `medical-insurance-${g}--1 second`).sort(),
+    );
+    expect(of('social-security')).toEqual(
+      ['6', '7', '8', '9', '10'].map((g) => `social-security-${g}--1 second`).sort(),
+    );
   });
 });

@@ -5,13 +5,18 @@ import { type RoundTrip, startRoundTrip } from './fixture/round-trip.ts';
 
 // The calling worker sleeps when nothing is due, but not past the calls it scheduled itself: a
 // department that takes a while to decide is asked again when its status query falls due. Nor
-// does a call wait for another still in flight. Its idle wait here is a minute, far longer than
-// the tests wait for a decision, and a call may take 10 s.
+// does a call wait for another still in flight, nor a department for one whose window of calls
+// in flight is full. Its idle wait here is a minute, far longer than the tests wait for a
+// decision, a call may take 10 s, and a department's window is two calls.
 
 let t: RoundTrip;
 beforeAll(async () => {
   t = await startRoundTrip({
-    env: { DEPARTMENT_HTTP_IDLE_MS: '60000', DEPARTMENT_HTTP_TIMEOUT_MS: '10000' },
+    env: {
+      DEPARTMENT_HTTP_IDLE_MS: '60000',
+      DEPARTMENT_HTTP_TIMEOUT_MS: '10000',
+      DEPARTMENT_HTTP_WINDOW: '2',
+    },
   });
 });
 afterAll(() => t?.stop());
@@ -54,6 +59,31 @@ describe('the calling worker between calls', () => {
     expect(await t.decisionsOn(slow.itemId)).toEqual([]);
     // And that item is decided when its answer comes
     expect((await t.decisionOn(slow.itemId)).decision.outcome).toBe('approved');
+    await t.setBehaviour('social-security', { mode: 'approve' });
+  });
+
+  it('keeps no more calls to a department in flight than its window, and a full window holds up no other department', async () => {
+    // Given social security answering each call after 5 s
+    await t.setBehaviour('social-security', { mode: 'approve', httpLatencyMs: 5000 });
+    // When three items are requested from it, one more than its window of two
+    const slow = [];
+    for (let i = 0; i < 3; i += 1) slow.push(await t.requestItem('social-security'));
+    const slowCases = slow.map((s) => caseRefOf('social-security', s.itemId));
+    const casesArrived = async () => {
+      const [row] = await t.sql<{ n: number }[]>`
+        select count(*)::int as n from department_simulators.http_cases where case_ref in ${t.sql(slowCases)}`;
+      return row?.n ?? 0;
+    };
+    await eventually(async () => ((await casesArrived()) >= 2 ? true : undefined));
+    // and then one from medical insurance, which answers at once
+    const fast = await t.requestItem('medical-insurance');
+    // Then medical insurance's is decided while social security has two of the cases, unanswered
+    expect((await t.decisionOn(fast.itemId)).decision.outcome).toBe('approved');
+    expect(await casesArrived()).toBe(2);
+    for (const s of slow) expect(await t.decisionsOn(s.itemId)).toEqual([]);
+    // And the third is called about once one of the two is answered, and all three are decided
+    for (const s of slow) expect((await t.decisionOn(s.itemId)).decision.outcome).toBe('approved');
+    expect(await casesArrived()).toBe(3);
     await t.setBehaviour('social-security', { mode: 'approve' });
   });
 });

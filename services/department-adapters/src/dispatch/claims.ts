@@ -2,39 +2,44 @@ import type { Department } from '@onego/contracts';
 import type { Database, Transaction } from '@onego/db';
 import { deadLetterAad } from '@onego/messaging';
 import type { Vault } from '@onego/vault';
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { deadLetters, dispatches } from '../db/schema.ts';
 
-// The dispatch table's own operations: claiming due calls for a department, and loading the
+// The dispatch table's own operations: claiming due calls for departments, and loading the
 // one being settled, which only its claimant may do.
 
 export type Dispatch = typeof dispatches.$inferSelect;
 
 /**
- * Claims up to `limit` due calls of some departments. Claiming leases a row: its `due_at` moves
- * past the call's longest possible duration, so no other worker takes it meanwhile, and a
- * worker that dies mid-call leaves it due again when the lease runs out. One statement, with no
- * transaction around it: the due rows are locked (skipping those another worker holds) by the
- * update's own subquery, and leased as they are read.
+ * Claims due calls, up to a number of each department's (its room: what its window of calls in
+ * flight has left), oldest due first. Claiming leases a row: its `due_at` moves past the call's
+ * longest possible duration, so no other worker takes it meanwhile, and a worker that dies
+ * mid-call leaves it due again when the lease runs out. One statement, with no transaction
+ * around it: each department's due rows are read from its end of the due index and locked
+ * (skipping those another worker holds) by the update's own subquery, and leased as they are read.
  */
 export async function claimDue(
   db: Database,
-  departments: readonly Department[],
-  options: { now: Date; limit: number; leaseMs: number },
+  rooms: Partial<Record<Department, number>>,
+  options: { now: Date; leaseMs: number },
 ): Promise<Dispatch[]> {
-  const due = db
-    .select({ id: dispatches.id })
-    .from(dispatches)
-    .where(
-      and(
-        inArray(dispatches.department, [...departments]),
-        eq(dispatches.status, 'pending'),
-        lte(dispatches.dueAt, options.now),
-      ),
-    )
-    .orderBy(asc(dispatches.dueAt))
-    .limit(options.limit)
-    .for('update', { skipLocked: true });
+  const wanted = Object.entries(rooms).filter(([, room]) => (room ?? 0) > 0);
+  if (wanted.length === 0) return [];
+  const departments = sql.join(
+    wanted.map(([department, room]) => sql`(${department}::text, ${room}::int)`),
+    sql`, `,
+  );
+  const due = sql`
+    select due.id from (values ${departments}) as wanted (department, room)
+    cross join lateral (
+      select ${dispatches.id} as id from ${dispatches}
+      where ${dispatches.department} = wanted.department
+        and ${dispatches.status} = 'pending'
+        and ${dispatches.dueAt} <= ${options.now.toISOString()}::timestamptz
+      order by ${dispatches.dueAt}
+      limit wanted.room
+      for update skip locked
+    ) due`;
   return db
     .update(dispatches)
     .set({
@@ -42,7 +47,7 @@ export async function claimDue(
       claim: sql`gen_random_uuid()`,
       calls: sql`${dispatches.calls} + 1`,
     })
-    .where(inArray(dispatches.id, due))
+    .where(sql`${dispatches.id} in (${due})`)
     .returning();
 }
 

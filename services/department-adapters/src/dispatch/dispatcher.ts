@@ -13,9 +13,10 @@ import { type SettleDeps, settle } from './settle.ts';
 // breaker, it claims the due calls, makes each outside any transaction, and settles each answer
 // as it comes, by group commit: answers that come while settlements are being committed share
 // the next transaction (one alone under light load, a few for a claim of 64 under heavy load).
-// It keeps up to `batchSize` calls in flight and claims more while they are: a call that falls
-// due does not wait for the slowest call of an earlier claim. Several replicas may run it:
-// claims skip each other's rows.
+// It keeps up to `window` calls in flight to each department and claims more while they are: a
+// call that falls due does not wait for the slowest call of an earlier claim, and a department
+// slow to answer fills only its own window, not the others'. The window also bounds the
+// connections open to a department. Several replicas may run it: claims skip each other's rows.
 
 export interface DispatcherOptions extends Omit<SettleDeps, 'retry' | 'pollMs'> {
   db: Database;
@@ -30,8 +31,11 @@ export interface DispatcherOptions extends Omit<SettleDeps, 'retry' | 'pollMs'> 
    * claim, wait at most this long.
    */
   idleMs?: number;
-  /** Calls in flight at most; the worker claims again when half of them are answered. */
-  batchSize?: number;
+  /**
+   * Calls in flight to one department at most; when a department's are, it is claimed for
+   * again when half of them are answered.
+   */
+  window?: number;
   /** Settlement transactions in flight at once (each holds one of the pool's connections). */
   settleTransactions?: number;
 }
@@ -41,12 +45,12 @@ const tracer = trace.getTracer('@onego/department-adapters');
 export function startDispatcher(options: DispatcherOptions) {
   const { db, api, logger, clock } = options;
   const idleMs = options.idleMs ?? 1000;
-  const batchSize = options.batchSize ?? 64;
+  const window = options.window ?? 64;
   // Long enough for the call and its settlement; a crashed worker's claim lapses after it.
   const leaseMs = options.timeoutMs * 2 + 1000;
   const settlements = createGroupCommit(db, {
     concurrency: options.settleTransactions ?? 2,
-    maxBatch: batchSize,
+    maxBatch: 64,
   });
   const breakers = new Map<Department, CircuitBreaker>(
     DEPARTMENTS.map((d) => [d, createCircuitBreaker(options.breaker, () => clock().getTime())]),
@@ -155,36 +159,49 @@ export function startDispatcher(options: DispatcherOptions) {
     }
   }
 
-  /** Claims due calls of every department whose breaker lets calls through (a probe: one). */
-  async function claim(limit: number): Promise<Dispatch[]> {
-    const now = clock();
-    // What falls due by now is this claim's to take (or another worker's, which holds it).
-    scheduledAt = scheduledAt.filter((at) => at > now.getTime());
-    const open: Department[] = [];
-    const claimed: Dispatch[] = [];
+  // The calls in flight to each department, and the departments whose window a claim filled:
+  // those may have more due, and are claimed for again when half their window is answered.
+  const inFlight = new Map<Department, Set<Promise<void>>>(DEPARTMENTS.map((d) => [d, new Set()]));
+  const callsTo = (department: Department) => inFlight.get(department) as Set<Promise<void>>;
+  const filled = new Set<Department>();
+  const half = Math.floor(window / 2);
+
+  /**
+   * Claims due calls of each department with room in its window whose breaker lets calls
+   * through (a probe: one), and notes the departments whose room the claim used up.
+   */
+  async function claim(): Promise<Dispatch[]> {
+    const rooms: Partial<Record<Department, number>> = {};
+    const probes: CircuitBreaker[] = [];
     for (const department of DEPARTMENTS) {
+      const room = window - callsTo(department).size;
+      if (room <= 0) continue;
       const breaker = breakers.get(department) as CircuitBreaker;
       const permission = breaker.permit();
-      if (permission === 'all') open.push(department);
+      if (permission === 'all') rooms[department] = room;
       if (permission !== 'probe') continue;
-      const rows = await claimDue(db, [department], { now, limit: 1, leaseMs }).catch((error: unknown) => {
-        breaker.probeUnused();
-        throw error;
-      });
-      if (rows.length === 0) breaker.probeUnused();
-      claimed.push(...rows);
+      rooms[department] = 1;
+      probes.push(breaker);
     }
-    const left = limit - claimed.length;
-    if (open.length > 0 && left > 0)
-      claimed.push(...(await claimDue(db, open, { now, limit: left, leaseMs })));
+    let claimed: Dispatch[];
+    try {
+      claimed = await claimDue(db, rooms, { now: clock(), leaseMs });
+    } catch (error) {
+      for (const breaker of probes) breaker.probeUnused();
+      throw error;
+    }
+    const counts = new Map<Department, number>();
+    for (const row of claimed) counts.set(row.department, (counts.get(row.department) ?? 0) + 1);
+    for (const department of DEPARTMENTS) {
+      const probe = probes.includes(breakers.get(department) as CircuitBreaker);
+      if (probe && !counts.has(department)) (breakers.get(department) as CircuitBreaker).probeUnused();
+      else if (!probe && counts.get(department) === rooms[department]) filled.add(department);
+    }
     return claimed;
   }
 
-  // The calls in flight, and what the worker waits on when they fill the window.
-  const inFlight = new Set<Promise<void>>();
-  let answered: (() => void) | undefined;
-
   function launch(row: Dispatch) {
+    const calls = callsTo(row.department);
     const done: Promise<void> = call(row.department, breakers.get(row.department) as CircuitBreaker, row)
       .catch((error: unknown) => {
         // Its claim lapses and the call is made again, with the same idempotency key.
@@ -194,44 +211,37 @@ export function startDispatcher(options: DispatcherOptions) {
         );
       })
       .finally(() => {
-        inFlight.delete(done);
-        answered?.();
+        calls.delete(done);
+        // Half of a filled window answered: claim again, once, rather than once per answer.
+        if (filled.has(row.department) && calls.size <= half) waker.wake();
       });
-    inFlight.add(done);
-  }
-
-  /** Until at most `count` calls are in flight (each ends within its timeout, stopping or not). */
-  async function inFlightAtMost(count: number) {
-    while (inFlight.size > count) {
-      await new Promise<void>((resolve) => {
-        answered = resolve;
-      });
-      answered = undefined;
-    }
+    calls.add(done);
   }
 
   const loop = (async () => {
     let failures = 0;
     while (!stopping.signal.aborted) {
       try {
-        // A full window is claimed into again when half of it is answered: one claim per half
-        // window under heavy load, rather than one per answer.
-        if (inFlight.size >= batchSize) await inFlightAtMost(Math.floor(batchSize / 2));
-        if (stopping.signal.aborted) break;
-        const room = batchSize - inFlight.size;
-        const rows = await claim(room);
+        // What falls due by now is this claim's to take (or another worker's, which holds it).
+        const now = clock().getTime();
+        scheduledAt = scheduledAt.filter((at) => at > now);
+        for (const department of filled) if (callsTo(department).size <= half) filled.delete(department);
+        const rows = await claim();
         failures = 0;
         for (const row of rows) launch(row);
-        // A full claim may have left more due; otherwise nothing is until the soonest call
-        // scheduled meanwhile (or a wake), and claiming again at once would find nothing.
-        if (rows.length < room) await sleep(idleWaitMs());
+        // Nothing more is due for the departments with room left, and those whose room the
+        // claim used up are claimed for when half their window is answered (at once if it
+        // was while claiming): until then, a wake, or the soonest call scheduled meanwhile,
+        // claiming again would find nothing.
+        const answeredMeanwhile = [...filled].some((department) => callsTo(department).size <= half);
+        if (!answeredMeanwhile) await sleep(idleWaitMs());
       } catch (error) {
         failures += 1;
         logger.warn({ error: String(error) }, 'dispatcher cannot reach the database; will retry');
         await pause(Math.min(10_000, 250 * 2 ** Math.min(failures, 6)), stopping.signal);
       }
     }
-    await Promise.all(inFlight);
+    await Promise.all([...inFlight.values()].flatMap((calls) => [...calls]));
   })();
 
   return {
