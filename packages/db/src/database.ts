@@ -14,11 +14,13 @@ export interface DatabaseHandle {
 
 export function openDatabase(
   url: string,
-  options: { max?: number; applicationName?: string } = {},
+  options: { max?: number; applicationName?: string; idleTimeoutS?: number } = {},
 ): DatabaseHandle {
   const sql = postgres(url, {
     max: options.max ?? poolMax(process.env.DATABASE_POOL_MAX),
-    idle_timeout: 30,
+    // A connection idle this long closes. The pool takes the one idle the shortest time
+    // (postgres.js is patched for it), so those a burst opened close once it has passed.
+    idle_timeout: options.idleTimeoutS ?? 30,
     connect_timeout: 10,
     // Seconds before a closed connection reconnects. postgres.js's default grows with every
     // failure of the pool (3^n / 100, up to 20 s), and queries wait for that reconnection
