@@ -34,9 +34,13 @@ describe("the services' Node options", () => {
     const given = serviceNodeOptions('--max-semi-space-size=16');
     const defaults = serviceNodeOptions(undefined);
 
-    // then the first runs with 16 MB semi-spaces (32 MB in all), the second with the platform's 4 (8 MB)
-    expect(youngGenerationMb(given)).toBe(32);
-    expect(youngGenerationMb(defaults)).toBe(8);
+    // then the first runs with 16 MB semi-spaces (32 MB in all), the second with the platform's 4
+    // (8 MB). V8 sometimes counts a page or two more in the new space than its two semi-spaces
+    // (9 and 9.25 MB seen with Node 24.21), never as much as the next size up.
+    expect(youngGenerationMb(given)).toBeGreaterThanOrEqual(32);
+    expect(youngGenerationMb(given)).toBeLessThan(48);
+    expect(youngGenerationMb(defaults)).toBeGreaterThanOrEqual(8);
+    expect(youngGenerationMb(defaults)).toBeLessThan(16);
     expect(defaults).toBe(SERVICE_NODE_OPTIONS);
   }, 30_000);
 });
