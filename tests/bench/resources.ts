@@ -71,11 +71,12 @@ export interface ProcessSample {
    * counts in VmRSS) and shared memory (every Postgres backend maps the shared buffers).
    */
   anonBytes: number | null;
-  openFiles: number;
+  /** Open descriptors by kind (see descriptorKinds); their sum is the open files. */
+  descriptors: Record<string, number>;
   syscalls: Syscalls | null;
 }
 
-export function sampleProcess(pid: number): ProcessSample | null {
+export function sampleProcess(pid: number, sockets: ReadonlyMap<string, string>): ProcessSample | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const times = cpuTimesFromStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
@@ -84,7 +85,7 @@ export function sampleProcess(pid: number): ProcessSample | null {
       systemSeconds: times.system,
       rssBytes: rssFromStatus(status),
       anonBytes: statusField(status, 'RssAnon'),
-      openFiles: readdirSync(`/proc/${pid}/fd`).length,
+      descriptors: descriptorKinds(pid, sockets),
       syscalls: readIo(pid),
     };
   } catch {
@@ -248,7 +249,7 @@ export function startSampler(groups: () => Record<string, number[]>, intervalMs:
       const kindSum: Record<string, number> = {};
       let any = false;
       for (const pid of pids) {
-        const s = sampleProcess(pid);
+        const s = sampleProcess(pid, sockets);
         if (!s) continue;
         any = true;
         if (!first.has(name)) first.set(name, new Map());
@@ -261,9 +262,10 @@ export function startSampler(groups: () => Record<string, number[]>, intervalMs:
         (seen.get(name) as Set<number>).add(pid);
         rssSum += s.rssBytes ?? 0;
         anonSum += s.anonBytes ?? 0;
-        fileSum += s.openFiles;
-        for (const [kind, count] of Object.entries(descriptorKinds(pid, sockets)))
+        for (const [kind, count] of Object.entries(s.descriptors)) {
           kindSum[kind] = (kindSum[kind] ?? 0) + count;
+          fileSum += count;
+        }
       }
       if (!any) continue;
       if (!rss.has(name)) rss.set(name, []);

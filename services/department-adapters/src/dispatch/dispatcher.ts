@@ -172,7 +172,7 @@ export function startDispatcher(options: DispatcherOptions) {
    */
   async function claim(): Promise<Dispatch[]> {
     const rooms: Partial<Record<Department, number>> = {};
-    const probes: CircuitBreaker[] = [];
+    const probes = new Set<Department>();
     for (const department of DEPARTMENTS) {
       const room = window - callsTo(department).size;
       if (room <= 0) continue;
@@ -181,19 +181,19 @@ export function startDispatcher(options: DispatcherOptions) {
       if (permission === 'all') rooms[department] = room;
       if (permission !== 'probe') continue;
       rooms[department] = 1;
-      probes.push(breaker);
+      probes.add(department);
     }
     let claimed: Dispatch[];
     try {
       claimed = await claimDue(db, rooms, { now: clock(), leaseMs });
     } catch (error) {
-      for (const breaker of probes) breaker.probeUnused();
+      for (const department of probes) (breakers.get(department) as CircuitBreaker).probeUnused();
       throw error;
     }
     const counts = new Map<Department, number>();
     for (const row of claimed) counts.set(row.department, (counts.get(row.department) ?? 0) + 1);
     for (const department of DEPARTMENTS) {
-      const probe = probes.includes(breakers.get(department) as CircuitBreaker);
+      const probe = probes.has(department);
       if (probe && !counts.has(department)) (breakers.get(department) as CircuitBreaker).probeUnused();
       else if (!probe && counts.get(department) === rooms[department]) filled.add(department);
     }
