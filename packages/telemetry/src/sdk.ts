@@ -7,6 +7,7 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import { ServerEmittersUnboundContextManager } from './context.ts';
 
 // Traces are always recorded (so trace ids exist and cross HTTP and NATS even when nothing is
 // exported); they and the metrics leave the process only when an OTLP endpoint is configured
@@ -26,6 +27,7 @@ export function startTelemetry(extraSpanProcessors: SpanProcessor[] = []) {
   holder[PROMETHEUS] = prometheus;
   const sdk = new NodeSDK({
     serviceName: process.env.OTEL_SERVICE_NAME ?? 'onego',
+    contextManager: new ServerEmittersUnboundContextManager(),
     spanProcessors: [
       ...(otlp
         ? [
