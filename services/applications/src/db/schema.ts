@@ -95,6 +95,12 @@ export const items = schema.table(
       .on(t.department, t.status)
       .where(sql`status in ('requested', 'approved')`),
     index('items_awaiting_materials_idx').on(t.applicationId).where(sql`status = 'awaiting-materials'`),
+    // The deadline sweep's open items by due date. Without it the sweep read every item ever
+    // stored once a minute: with 3,000,000 applications stored (18 million items) it was the
+    // bench's Postgres reading 3,900 times per application and the platform falling behind.
+    index('items_open_due_idx')
+      .on(t.dueDate)
+      .where(sql`status in ('waiting', 'awaiting-materials', 'requested', 'approved')`),
   ],
 );
 

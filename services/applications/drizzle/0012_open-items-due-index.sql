@@ -1,0 +1,1 @@
+CREATE INDEX "items_open_due_idx" ON "applications"."items" USING btree ("due_date") WHERE status in ('waiting', 'awaiting-materials', 'requested', 'approved');
